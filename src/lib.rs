@@ -1,1 +1,12 @@
+//! prongsai: publishes what Thai local authorities promise and do against corruption.
+//!
+//! Data flows one way: [`content::load`] (files → typed model with positions) →
+//! [`content::check`] (errors and warnings) → [`compute`] (totals, rates,
+//! reconciliations) → [`render`] (pages, data files) → [`build`] (atomic swap).
+
+pub mod compute;
 pub mod content;
+pub mod diag;
+pub mod build;
+pub mod cli;
+pub mod render;

@@ -1,0 +1,90 @@
+//! build: load → check → compute → render → write, where write swaps a fully built new
+//! folder in for the old one only when everything succeeded. A failing build leaves the
+//! previous site byte for byte as it was; files of removed pages disappear with the swap.
+
+use crate::compute;
+use crate::content::check::check;
+use crate::content::load::{Loaded, load};
+use crate::content::model::Content;
+use crate::render::{OutFile, data};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Loads and checks; the caller decides what to do with the diagnostics.
+pub fn load_and_check(content_dir: &Path) -> Loaded {
+    let mut loaded = load(content_dir);
+    if !loaded.diags.has_errors() {
+        check(&loaded.content, &mut loaded.diags);
+    }
+    loaded.diags.sort(&loaded.sources);
+    loaded
+}
+
+/// Every file of the site, in memory, ready to write.
+pub fn render_site(content: &Content, content_dir: &Path) -> io::Result<Vec<OutFile>> {
+    let site = &content.site;
+    let mut out = Vec::new();
+    for a in &content.authorities {
+        for p in &a.plans {
+            let totals = compute::plan::compute(p, &a.owner_aliases);
+            let base = format!("{}/plans/{}", a.slug, p.slug);
+            out.push(OutFile { path: format!("{base}/plan.json"), bytes: json_bytes(&data::plan_json(site, a, p, &totals)) });
+            out.push(OutFile { path: format!("{base}/plan.csv"), bytes: data::plan_csv(site, a, p) });
+        }
+        for r in &a.reports {
+            let plan = r.plan.as_ref().and_then(|s| a.plans.iter().find(|p| &p.slug == s));
+            let round = compute::report::compute(r, plan);
+            let base = format!("{}/reports/{}", a.slug, r.slug);
+            out.push(OutFile { path: format!("{base}/report.json"), bytes: json_bytes(&data::report_json(site, a, r, &round)) });
+            out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(&round) });
+        }
+        for f in &a.files {
+            let bytes = std::fs::read(content_dir.join(&a.slug).join(f))?;
+            out.push(OutFile { path: format!("{}/{f}", a.slug), bytes });
+        }
+    }
+    Ok(out)
+}
+
+fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
+    let mut b = serde_json::to_vec_pretty(v).unwrap_or_default();
+    b.push(b'\n');
+    b
+}
+
+/// Writes `files` into a new folder beside `out_dir`, then swaps it in.
+pub fn write_atomically(out_dir: &Path, files: &[OutFile]) -> io::Result<()> {
+    let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let name = out_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    let tmp: PathBuf = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let old: PathBuf = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&tmp);
+    let result = (|| {
+        for f in files {
+            let p = tmp.join(&f.path);
+            if let Some(d) = p.parent() {
+                std::fs::create_dir_all(d)?;
+            }
+            std::fs::write(&p, &f.bytes)?;
+        }
+        std::fs::create_dir_all(&tmp)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    if out_dir.exists() {
+        std::fs::rename(out_dir, &old)?;
+        if let Err(e) = std::fs::rename(&tmp, out_dir) {
+            // Put the previous site back before reporting.
+            let _ = std::fs::rename(&old, out_dir);
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+        let _ = std::fs::remove_dir_all(&old);
+    } else {
+        std::fs::rename(&tmp, out_dir)?;
+    }
+    Ok(())
+}

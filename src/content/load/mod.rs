@@ -1,0 +1,78 @@
+//! load: the content folder → typed [`Content`], with every problem found on the way.
+
+mod authority;
+mod detail;
+mod ita;
+pub mod paths;
+mod plan;
+mod report;
+pub mod source;
+
+pub use detail::split_front_matter;
+pub use ita::has_html;
+pub use plan::parse_scope;
+
+use crate::content::model::*;
+use crate::content::read::{Reader, is_slug};
+use crate::content::yaml::Pos;
+use crate::diag::{Diagnostics, Lang, Msg, SourceMap};
+use std::path::Path;
+
+const SITE_KEYS: &[&str] = &["title", "base_url", "language", "digits"];
+
+pub struct Loaded {
+    pub content: Content,
+    pub sources: SourceMap,
+    pub diags: Diagnostics,
+}
+
+pub fn load(root: &Path) -> Loaded {
+    let mut sources = SourceMap::default();
+    let mut diags = Diagnostics::default();
+    let mut content = Content::default();
+    let site_path = root.join("site.yaml");
+    if !site_path.exists() {
+        let file = sources.add("site.yaml".into(), None);
+        diags.error(file, Pos { line: 1, col: 1 }, Msg::MissingRequiredFile { name: "site.yaml" });
+    } else if let Some((file, node)) = source::read_yaml(&site_path, "site.yaml", &mut sources, &mut diags) {
+        let mut r = Reader::new(file, &mut diags);
+        if let Some(site) = read_site(&mut r, &node) {
+            content.site = site;
+        }
+    }
+    let mut dirs: Vec<_> = std::fs::read_dir(root)
+        .map(|rd| rd.filter_map(Result::ok).filter(|e| e.path().is_dir()).map(|e| (e.file_name().to_string_lossy().into_owned(), e.path())).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    let mut loader = authority::Loader { root, sources: &mut sources, diags: &mut diags };
+    for (name, path) in dirs {
+        if name.starts_with('.') || name.starts_with('_') {
+            continue;
+        }
+        if !is_slug(&name) {
+            let file = loader.sources.add(format!("{name}/"), None);
+            loader.diags.error(file, Pos { line: 1, col: 1 }, Msg::BadSlug { slug: name });
+            continue;
+        }
+        if let Some(a) = loader.authority(&name, &path) {
+            content.authorities.push(a);
+        }
+    }
+    Loaded { content, sources, diags }
+}
+
+fn read_site(r: &mut Reader, node: &crate::content::yaml::Node) -> Option<Site> {
+    let f = r.fields(node, "site.yaml", SITE_KEYS)?;
+    let title = r.require(&f, "title").and_then(|n| r.text(n, "title"));
+    let base_url = r.require(&f, "base_url").and_then(|n| {
+        let u = r.text(n, "base_url")?;
+        if !paths::is_url(&u) {
+            r.error(n.pos, Msg::BadLink { url: u });
+            return None;
+        }
+        Some(if u.ends_with('/') { u } else { format!("{u}/") })
+    });
+    let language = f.get("language").and_then(|n| r.choice(n, "language", &["th", "en"])).map(|i| [Lang::Th, Lang::En][i]).unwrap_or_default();
+    let digits = f.get("digits").and_then(|n| r.choice(n, "digits", &["arabic", "thai"])).map(|i| [Digits::Arabic, Digits::Thai][i]).unwrap_or_default();
+    Some(Site { title: title?, base_url: base_url?, language, digits })
+}
