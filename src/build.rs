@@ -28,14 +28,20 @@ pub fn render_site(content: &Content, content_dir: &Path) -> io::Result<Vec<OutF
         for p in &a.plans {
             let totals = compute::plan::compute(p, &a.owner_aliases);
             let base = format!("{}/plans/{}", a.slug, p.slug);
-            out.push(OutFile { path: format!("{base}/plan.json"), bytes: json_bytes(&data::plan_json(site, a, p, &totals)) });
+            out.push(OutFile {
+                path: format!("{base}/plan.json"),
+                bytes: json_bytes(&data::plan_json(site, a, p, &totals)),
+            });
             out.push(OutFile { path: format!("{base}/plan.csv"), bytes: data::plan_csv(site, a, p) });
         }
         for r in &a.reports {
             let plan = r.plan.as_ref().and_then(|s| a.plans.iter().find(|p| &p.slug == s));
             let round = compute::report::compute(r, plan);
             let base = format!("{}/reports/{}", a.slug, r.slug);
-            out.push(OutFile { path: format!("{base}/report.json"), bytes: json_bytes(&data::report_json(site, a, r, &round)) });
+            out.push(OutFile {
+                path: format!("{base}/report.json"),
+                bytes: json_bytes(&data::report_json(site, a, r, &round)),
+            });
             out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(&round) });
         }
         for f in &a.files {

@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "prongsai", version, about = "เผยแพร่แผนปฏิบัติการป้องกันการทุจริต รายงานผล และหลักฐาน ITA ขององค์กรปกครองส่วนท้องถิ่น\nPublishes the anti-corruption plans, reports and ITA evidence of Thai local authorities")]
+#[command(
+    name = "prongsai",
+    version,
+    about = "เผยแพร่แผนปฏิบัติการป้องกันการทุจริต รายงานผล และหลักฐาน ITA ขององค์กรปกครองส่วนท้องถิ่น\nPublishes the anti-corruption plans, reports and ITA evidence of Thai local authorities"
+)]
 pub struct Cli {
     /// Language of messages: th (default) or en.
     #[arg(long, value_enum, global = true, default_value = "th")]

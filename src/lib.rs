@@ -4,9 +4,9 @@
 //! [`content::check`] (errors and warnings) → [`compute`] (totals, rates,
 //! reconciliations) → [`render`] (pages, data files) → [`build`] (atomic swap).
 
+pub mod build;
+pub mod cli;
 pub mod compute;
 pub mod content;
 pub mod diag;
-pub mod build;
-pub mod cli;
 pub mod render;

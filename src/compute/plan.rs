@@ -28,7 +28,8 @@ pub struct Totals {
 
 impl Totals {
     pub fn of<'a>(items: impl IntoIterator<Item = &'a Item>, years: &[i32]) -> Totals {
-        let mut t = Totals { by_year: years.iter().map(|y| (*y, YearTotal::default())).collect(), ..Default::default() };
+        let mut t =
+            Totals { by_year: years.iter().map(|y| (*y, YearTotal::default())).collect(), ..Default::default() };
         for item in items {
             t.items += 1;
             t.by_kind[item.kind as usize] += 1;
@@ -103,11 +104,22 @@ pub fn compute(plan: &Plan, aliases: &[(String, String)]) -> PlanTotals {
             missions: d
                 .missions
                 .iter()
-                .map(|m| (m.no.clone(), m.title.clone(), Totals::of(plan.items.iter().filter(|i| i.mission.as_deref() == Some(&m.no)), years)))
+                .map(|m| {
+                    (
+                        m.no.clone(),
+                        m.title.clone(),
+                        Totals::of(plan.items.iter().filter(|i| i.mission.as_deref() == Some(&m.no)), years),
+                    )
+                })
                 .collect(),
         })
         .collect();
-    PlanTotals { plan: Totals::of(&plan.items, years), dimensions, owners: owner_totals(plan, aliases), stated: stated_checks(plan) }
+    PlanTotals {
+        plan: Totals::of(&plan.items, years),
+        dimensions,
+        owners: owner_totals(plan, aliases),
+        stated: stated_checks(plan),
+    }
 }
 
 /// A joint item counts under each of its owners, so owner totals may add up to more than the plan.
@@ -126,8 +138,13 @@ fn owner_totals(plan: &Plan, aliases: &[(String, String)]) -> Vec<OwnerTotals> {
             }
         }
     }
-    let mut out: Vec<OwnerTotals> = groups.into_iter().map(|(owner, items)| OwnerTotals { owner, totals: Totals::of(items, &plan.fiscal_years) }).collect();
-    out.sort_by(|a, b| b.totals.items.cmp(&a.totals.items).then(b.totals.total.cmp(&a.totals.total)).then(a.owner.cmp(&b.owner)));
+    let mut out: Vec<OwnerTotals> = groups
+        .into_iter()
+        .map(|(owner, items)| OwnerTotals { owner, totals: Totals::of(items, &plan.fiscal_years) })
+        .collect();
+    out.sort_by(|a, b| {
+        b.totals.items.cmp(&a.totals.items).then(b.totals.total.cmp(&a.totals.total)).then(a.owner.cmp(&b.owner))
+    });
     out
 }
 
@@ -155,7 +172,15 @@ fn stated_checks(plan: &Plan) -> Vec<StatedCheck> {
         }
         let t = Totals::of(scope_items(plan, &st.scope), &plan.fiscal_years);
         if let Some((count, pos)) = st.count {
-            out.push(StatedCheck { scope: st.scope.clone(), what: "count", year: None, stated: count.to_string(), computed: t.items.to_string(), matches: count == t.items, pos });
+            out.push(StatedCheck {
+                scope: st.scope.clone(),
+                what: "count",
+                year: None,
+                stated: count.to_string(),
+                computed: t.items.to_string(),
+                matches: count == t.items,
+                pos,
+            });
         }
         for (year, amount, pos) in &st.budget {
             // A printed cell left empty states nothing to compare.

@@ -127,7 +127,8 @@ pub fn compute(report: &Report, plan: Option<&Plan>) -> Round {
     }
     dims.sort();
     dims.dedup();
-    let dimensions = dims.into_iter().map(|d| (d, StatusTotals::of(items.iter().filter(|i| i.dimension == Some(d))))).collect();
+    let dimensions =
+        dims.into_iter().map(|d| (d, StatusTotals::of(items.iter().filter(|i| i.dimension == Some(d))))).collect();
     let stated = report
         .stated_summary
         .iter()
@@ -136,9 +137,19 @@ pub fn compute(report: &Report, plan: Option<&Plan>) -> Round {
                 "total" => totals.items.to_string(),
                 "budget" => totals.budget.to_decimal_string(),
                 "disbursed" => totals.disbursed.to_decimal_string(),
-                s => Status::ALL.iter().find(|st| st.as_str() == s).map(|st| totals.count(*st).to_string()).unwrap_or_default(),
+                s => Status::ALL
+                    .iter()
+                    .find(|st| st.as_str() == s)
+                    .map(|st| totals.count(*st).to_string())
+                    .unwrap_or_default(),
             };
-            SummaryCheck { what: what.clone(), matches: *stated == computed, stated: stated.clone(), computed, pos: *pos }
+            SummaryCheck {
+                what: what.clone(),
+                matches: *stated == computed,
+                stated: stated.clone(),
+                computed,
+                pos: *pos,
+            }
         })
         .collect();
     Round { items, totals, dimensions, stated }

@@ -24,7 +24,11 @@ fn check_plan(a: &Authority, plan: &Plan, diags: &mut Diagnostics) {
         for o in &item.owner {
             let (unit, via_alias) = owners::fold(o, &a.owner_aliases);
             if via_alias && folded_seen.insert(o.clone()) {
-                diags.warning(plan.file, item.owner_pos, Msg::OwnerAliasFolded { spelling: o.clone(), canonical: unit });
+                diags.warning(
+                    plan.file,
+                    item.owner_pos,
+                    Msg::OwnerAliasFolded { spelling: o.clone(), canonical: unit },
+                );
             }
         }
     }
@@ -37,8 +41,17 @@ fn check_plan(a: &Authority, plan: &Plan, diags: &mut Diagnostics) {
     for c in totals.stated.iter().filter(|c| !c.matches) {
         let scope = c.scope.label();
         let msg = match c.year {
-            None => Msg::StatedCountDiffers { scope, stated: c.stated.parse().unwrap_or(0), computed: c.computed.parse().unwrap_or(0) },
-            Some(year) => Msg::StatedBudgetDiffers { scope, year, stated: money_shown(&c.stated), computed: money_shown(&c.computed) },
+            None => Msg::StatedCountDiffers {
+                scope,
+                stated: c.stated.parse().unwrap_or(0),
+                computed: c.computed.parse().unwrap_or(0),
+            },
+            Some(year) => Msg::StatedBudgetDiffers {
+                scope,
+                year,
+                stated: money_shown(&c.stated),
+                computed: money_shown(&c.computed),
+            },
         };
         diags.warning(plan.file, c.pos, msg);
     }
@@ -58,12 +71,15 @@ fn title_key(s: &str) -> String {
     owners::normalise(s).chars().filter(|c| !c.is_whitespace() && !"\"'“”‘’:：".contains(*c)).collect()
 }
 
-/// An owner as a unit: the authority's own name and address after it dropped, aliases folded.
+/// An owner as a unit: aliases folded (as written, then with the authority's own name and
+/// address cut off), so "สำนักงานปลัด องค์การบริหารส่วนตำบล…" and "สำนักปลัด" can be one unit.
 fn owner_key(o: &str, a: &Authority) -> String {
-    let n = owners::normalise(o);
-    let cut = [a.name.as_str(), "อำเภอ", "จังหวัด"].iter().filter_map(|m| n.find(m)).min().unwrap_or(n.len());
-    let unit = n[..cut].trim().to_string();
-    owners::fold(&unit, &a.owner_aliases).0.replace(' ', "")
+    let (whole, via_alias) = owners::fold(o, &a.owner_aliases);
+    if via_alias {
+        return whole.replace(' ', "");
+    }
+    let cut = [a.name.as_str(), "อำเภอ", "จังหวัด"].iter().filter_map(|m| whole.find(m)).min().unwrap_or(whole.len());
+    owners::fold(whole[..cut].trim(), &a.owner_aliases).0.replace(' ', "")
 }
 
 fn check_detail(a: &Authority, item: &Item, page: &DetailPage, diags: &mut Diagnostics) {
@@ -76,7 +92,11 @@ fn check_detail(a: &Authority, item: &Item, page: &DetailPage, diags: &mut Diagn
         let page_units: BTreeSet<String> = owner.iter().map(|o| owner_key(o, a)).collect();
         let plan_units: BTreeSet<String> = item.owner.iter().map(|o| owner_key(o, a)).collect();
         if !item.owner.is_empty() && page_units != plan_units {
-            diags.warning(page.file, *pos, Msg::DetailOwnerDiffers { detail: owner.join(", "), plan: item.owner.join(", ") });
+            diags.warning(
+                page.file,
+                *pos,
+                Msg::DetailOwnerDiffers { detail: owner.join(", "), plan: item.owner.join(", ") },
+            );
         }
     }
     for (year, amount, pos) in &page.budget {
@@ -89,10 +109,20 @@ fn check_detail(a: &Authority, item: &Item, page: &DetailPage, diags: &mut Diagn
         let stated_none = years.iter().all(|y| item.amount(*y) == Amount::NotStated);
         if let Some(y) = differing {
             let plan = item.amount(*y).money().map(|m| m.to_display()).unwrap_or_default();
-            diags.warning(page.file, *pos, Msg::DetailBudgetDiffers { detail: amount.to_display(), year: *y, plan: format!("{plan} บาท") });
+            diags.warning(
+                page.file,
+                *pos,
+                Msg::DetailBudgetDiffers { detail: amount.to_display(), year: *y, plan: format!("{plan} บาท") },
+            );
         } else if stated_none && *amount > Money::ZERO {
             if let Some(y) = years.first() {
-                diags.warning(page.file, *pos, Msg::DetailBudgetDiffers { detail: amount.to_display(), year: *y, plan: "ไม่ระบุ".into() });
+                diags.warning(
+                    page.file,
+                    *pos,
+                    Msg::DetailBudgetDiffers {
+                        detail: amount.to_display(), year: *y, plan: "ไม่ระบุ".into()
+                    },
+                );
             }
         }
     }
@@ -106,7 +136,15 @@ fn check_detail(a: &Authority, item: &Item, page: &DetailPage, diags: &mut Diagn
                 if line.times.is_some() {
                     formula = format!("{} × {} × {}", num(q), num(t), num(p));
                 }
-                diags.warning(page.file, line.pos, Msg::BudgetLineArithmetic { formula, product: product.to_display(), amount: line.amount.to_display() });
+                diags.warning(
+                    page.file,
+                    line.pos,
+                    Msg::BudgetLineArithmetic {
+                        formula,
+                        product: product.to_display(),
+                        amount: line.amount.to_display(),
+                    },
+                );
             }
         }
     }
@@ -118,8 +156,18 @@ fn check_detail(a: &Authority, item: &Item, page: &DetailPage, diags: &mut Diagn
             page.budget.iter().map(|(_, m, _)| *m).collect()
         };
         if !expected.is_empty() && !expected.contains(&sum) {
-            let shown = expected.iter().map(|m| m.to_display()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(" / ");
-            diags.warning(page.file, page.budget_lines_pos, Msg::BudgetLinesSum { sum: sum.to_display(), expected: format!("{shown} บาท") });
+            let shown = expected
+                .iter()
+                .map(|m| m.to_display())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(" / ");
+            diags.warning(
+                page.file,
+                page.budget_lines_pos,
+                Msg::BudgetLinesSum { sum: sum.to_display(), expected: format!("{shown} บาท") },
+            );
         }
     }
 }
@@ -142,7 +190,11 @@ fn check_report(a: &Authority, report: &Report, diags: &mut Diagnostics) {
     if let Some(p) = plan {
         if !p.fiscal_years.contains(&report.fiscal_year) {
             let (first, last) = (p.fiscal_years[0], *p.fiscal_years.last().unwrap_or(&p.fiscal_years[0]));
-            diags.error(report.file, report.plan_pos, Msg::BudgetYearOutsidePlan { year: report.fiscal_year.to_string(), first, last });
+            diags.error(
+                report.file,
+                report.plan_pos,
+                Msg::BudgetYearOutsidePlan { year: report.fiscal_year.to_string(), first, last },
+            );
         }
         let mut seen: HashMap<&str, u32> = HashMap::new();
         for ri in &report.items {
@@ -157,20 +209,39 @@ fn check_report(a: &Authority, report: &Report, diags: &mut Diagnostics) {
     }
     let round = compute::report::compute(report, plan);
     for ri in round.items.iter().filter(|i| i.missing) {
-        diags.warning(report.file, report.items_pos, Msg::ItemMissingFromRound { item: ri.id.clone().unwrap_or_default(), title: ri.title.clone() });
+        diags.warning(
+            report.file,
+            report.items_pos,
+            Msg::ItemMissingFromRound { item: ri.id.clone().unwrap_or_default(), title: ri.title.clone() },
+        );
     }
     for (ri, src) in round.items.iter().zip(&report.items) {
         let budget = ri.budget.money();
         if let (Some(d), Some(b)) = (ri.disbursed, budget) {
             if d > b {
-                diags.warning(report.file, src.pos, Msg::DisbursedAboveBudget { disbursed: d.to_display(), budget: b.to_display() });
+                diags.warning(
+                    report.file,
+                    src.pos,
+                    Msg::DisbursedAboveBudget { disbursed: d.to_display(), budget: b.to_display() },
+                );
             }
         }
-        if ri.status == Status::Done && budget.is_some_and(|b| b > Money::ZERO) && ri.disbursed.unwrap_or_default().is_zero() {
-            diags.warning(report.file, src.pos, Msg::DoneNothingDisbursed { budget: budget.unwrap_or_default().to_display() });
+        if ri.status == Status::Done
+            && budget.is_some_and(|b| b > Money::ZERO)
+            && ri.disbursed.unwrap_or_default().is_zero()
+        {
+            diags.warning(
+                report.file,
+                src.pos,
+                Msg::DoneNothingDisbursed { budget: budget.unwrap_or_default().to_display() },
+            );
         }
     }
     for c in round.stated.iter().filter(|c| !c.matches) {
-        diags.warning(report.file, c.pos, Msg::StatedSummaryDiffers { what: c.what.clone(), stated: c.stated.clone(), computed: c.computed.clone() });
+        diags.warning(
+            report.file,
+            c.pos,
+            Msg::StatedSummaryDiffers { what: c.what.clone(), stated: c.stated.clone(), computed: c.computed.clone() },
+        );
     }
 }

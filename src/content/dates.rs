@@ -24,8 +24,18 @@ pub enum DateError {
 }
 
 pub const THAI_MONTHS: [&str; 12] = [
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
 ];
 
 fn is_leap(y: i32) -> bool {
@@ -100,10 +110,7 @@ impl fmt::Display for Date {
 /// First and last day of a BE fiscal year: FY 2566 = 1 Oct 2565 – 30 Sep 2566 BE.
 pub fn fiscal_year_range(fy_be: i32) -> (Date, Date) {
     let end_ce = fy_be - BE_OFFSET;
-    (
-        Date { year: end_ce - 1, month: 10, day: 1 },
-        Date { year: end_ce, month: 9, day: 30 },
-    )
+    (Date { year: end_ce - 1, month: 10, day: 1 }, Date { year: end_ce, month: 9, day: 30 })
 }
 
 /// The last day covered by a round: 31 March for the 6-month round, 30 September otherwise.

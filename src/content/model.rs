@@ -275,7 +275,9 @@ impl Status {
     pub fn parse(text: &str) -> Option<Status> {
         let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let t = t.replace("\u{0E4D}\u{0E32}", "\u{0E33}");
-        Self::ALL.into_iter().find(|s| t.eq_ignore_ascii_case(s.as_str()) || t == s.thai() || t == s.as_str().replace('_', " "))
+        Self::ALL
+            .into_iter()
+            .find(|s| t.eq_ignore_ascii_case(s.as_str()) || t == s.thai() || t == s.as_str().replace('_', " "))
     }
 }
 

@@ -25,22 +25,14 @@ impl Money {
     pub fn to_decimal_string(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let a = self.0.unsigned_abs();
-        if a % 100 == 0 {
-            format!("{sign}{}", a / 100)
-        } else {
-            format!("{sign}{}.{:02}", a / 100, a % 100)
-        }
+        if a % 100 == 0 { format!("{sign}{}", a / 100) } else { format!("{sign}{}.{:02}", a / 100, a % 100) }
     }
     /// For people: thousands separators, and two decimals only when there are satang.
     pub fn to_display(self) -> String {
         let sign = if self.0 < 0 { "-" } else { "" };
         let a = self.0.unsigned_abs();
         let baht = group_thousands(&(a / 100).to_string());
-        if a % 100 == 0 {
-            format!("{sign}{baht}")
-        } else {
-            format!("{sign}{baht}.{:02}", a % 100)
-        }
+        if a % 100 == 0 { format!("{sign}{baht}") } else { format!("{sign}{baht}.{:02}", a % 100) }
     }
 }
 
@@ -144,10 +136,7 @@ pub fn parse_money(input: &str) -> Result<Money, NumberError> {
         Some(f) if f.len() == 1 => f.parse::<i64>().unwrap_or(0) * 10,
         Some(f) => f.parse::<i64>().unwrap_or(0),
     };
-    baht.checked_mul(100)
-        .and_then(|b| b.checked_add(satang))
-        .map(Money)
-        .ok_or(NumberError::TooLarge)
+    baht.checked_mul(100).and_then(|b| b.checked_add(satang)).map(Money).ok_or(NumberError::TooLarge)
 }
 
 /// A whole number with optional thousands separators, Thai or Arabic digits.
@@ -235,7 +224,13 @@ mod tests {
         // Turn some ASCII digits into Thai ones, chosen by the bits of `mask`.
         s.chars()
             .enumerate()
-            .map(|(i, c)| if c.is_ascii_digit() && mask >> (i % 64) & 1 == 1 { to_thai_digits(&c.to_string()).chars().next().unwrap() } else { c })
+            .map(|(i, c)| {
+                if c.is_ascii_digit() && mask >> (i % 64) & 1 == 1 {
+                    to_thai_digits(&c.to_string()).chars().next().unwrap()
+                } else {
+                    c
+                }
+            })
             .collect()
     }
 

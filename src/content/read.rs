@@ -98,11 +98,7 @@ impl<'d> Reader<'d> {
 
     pub fn text_list(&mut self, node: &Node, key: &str) -> Vec<String> {
         match &node.value {
-            Value::Seq(items) => items
-                .iter()
-                .filter(|n| !n.is_null())
-                .filter_map(|n| self.text(n, key))
-                .collect(),
+            Value::Seq(items) => items.iter().filter(|n| !n.is_null()).filter_map(|n| self.text(n, key)).collect(),
             _ => {
                 self.wrong(node, key, Expected::List);
                 Vec::new()

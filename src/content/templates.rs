@@ -41,7 +41,8 @@ fn seq(n: Option<&Node>) -> &[Node] {
 }
 
 fn parse_all() -> Vec<(String, Template)> {
-    let root = yaml::parse(include_str!("../../data/templates.yaml")).expect("the shipped templates.yaml is valid YAML");
+    let root =
+        yaml::parse(include_str!("../../data/templates.yaml")).expect("the shipped templates.yaml is valid YAML");
     let mut out = Vec::new();
     for (key, t) in root.as_map().unwrap_or(&[]) {
         let dimensions = seq(t.get("dimensions"))
@@ -54,7 +55,10 @@ fn parse_all() -> Vec<(String, Template)> {
                     .map(|m| TemplateMission {
                         no: s(m.get("no")),
                         title: s(m.get("title")),
-                        sub_missions: seq(m.get("sub_missions")).iter().map(|x| (s(x.get("no")), s(x.get("title")))).collect(),
+                        sub_missions: seq(m.get("sub_missions"))
+                            .iter()
+                            .map(|x| (s(x.get("no")), s(x.get("title"))))
+                            .collect(),
                     })
                     .collect(),
             })

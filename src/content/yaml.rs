@@ -23,7 +23,10 @@ pub enum Value {
     Null,
     /// A scalar. `text` is the decoded string for quoted/block scalars and the exact
     /// source characters for plain ones; `quoted` says which.
-    Scalar { text: String, quoted: bool },
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
     Seq(Vec<Node>),
     Map(Vec<(Key, Node)>),
 }
@@ -115,10 +118,8 @@ pub fn parse(source: &str) -> Result<Node, YamlError> {
 }
 
 fn map_error(e: &serde_saphyr::Error) -> YamlError {
-    let pos = e
-        .location()
-        .map(|l| Pos { line: l.line() as u32, col: l.column() as u32 })
-        .unwrap_or(Pos { line: 1, col: 1 });
+    let pos =
+        e.location().map(|l| Pos { line: l.line() as u32, col: l.column() as u32 }).unwrap_or(Pos { line: 1, col: 1 });
     let text = e.to_string();
     let lower = text.to_lowercase();
     if lower.contains("depth") || lower.contains("nesting") {
@@ -149,36 +150,34 @@ fn pos_of(s: &serde_saphyr::Location) -> Pos {
 fn into_node(raw: Spanned<RawValue>, source: &str) -> Node {
     let pos = pos_of(&raw.referenced);
     let value = match raw.value {
-            RawValue::Null => Value::Null,
-            RawValue::Str(s) => {
-                let quoted = source_slice(source, &raw.referenced)
-                    .map(|raw| raw.starts_with('"') || raw.starts_with('\''))
-                    .unwrap_or(false);
-                Value::Scalar { text: s, quoted }
-            }
-            RawValue::Typed => {
-                let text = source_slice(source, &raw.referenced).unwrap_or("").trim().to_string();
-                Value::Scalar { text, quoted: false }
-            }
-            RawValue::Seq(items) => {
-                Value::Seq(items.into_iter().map(|i| into_node(i, source)).collect())
-            }
-            RawValue::Map(entries) => Value::Map(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| {
-                        let key_node = into_node(k, source);
-                        let text = match key_node.value {
-                            Value::Scalar { text, .. } => text,
-                            Value::Null => String::new(),
-                            // A list or map used as a key is reported by the schema check.
-                            _ => "?".to_string(),
-                        };
-                        (Key { text, pos: key_node.pos }, into_node(v, source))
-                    })
-                    .collect(),
-            ),
-        };
+        RawValue::Null => Value::Null,
+        RawValue::Str(s) => {
+            let quoted = source_slice(source, &raw.referenced)
+                .map(|raw| raw.starts_with('"') || raw.starts_with('\''))
+                .unwrap_or(false);
+            Value::Scalar { text: s, quoted }
+        }
+        RawValue::Typed => {
+            let text = source_slice(source, &raw.referenced).unwrap_or("").trim().to_string();
+            Value::Scalar { text, quoted: false }
+        }
+        RawValue::Seq(items) => Value::Seq(items.into_iter().map(|i| into_node(i, source)).collect()),
+        RawValue::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let key_node = into_node(k, source);
+                    let text = match key_node.value {
+                        Value::Scalar { text, .. } => text,
+                        Value::Null => String::new(),
+                        // A list or map used as a key is reported by the schema check.
+                        _ => "?".to_string(),
+                    };
+                    (Key { text, pos: key_node.pos }, into_node(v, source))
+                })
+                .collect(),
+        ),
+    };
     Node { value, pos }
 }
 
@@ -277,7 +276,9 @@ mod tests {
         let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x,x]\n");
         for i in 0..9 {
             let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
-            bomb.push_str(&format!("l{i}: &l{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+            bomb.push_str(&format!(
+                "l{i}: &l{i} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"
+            ));
         }
         assert!(parse(&bomb).is_err());
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);

@@ -84,9 +84,8 @@ impl Diagnostics {
     }
     /// File order, then position: the order a reader fixes them in.
     pub fn sort(&mut self, sources: &SourceMap) {
-        self.list.sort_by(|a, b| {
-            (sources.path(a.file), a.pos, a.severity).cmp(&(sources.path(b.file), b.pos, b.severity))
-        });
+        self.list
+            .sort_by(|a, b| (sources.path(a.file), a.pos, a.severity).cmp(&(sources.path(b.file), b.pos, b.severity)));
         self.list.dedup();
     }
 }

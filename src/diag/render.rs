@@ -12,11 +12,8 @@ pub fn render(d: &Diagnostic, sources: &SourceMap, lang: Lang) -> String {
         let num = d.pos.line.to_string();
         let pad = " ".repeat(num.len());
         // Thai vowels and tone marks above and below take no column of their own.
-        let caret_at: usize = line
-            .chars()
-            .take(d.pos.col.saturating_sub(1) as usize)
-            .filter(|c| !is_combining_thai(*c))
-            .count();
+        let caret_at: usize =
+            line.chars().take(d.pos.col.saturating_sub(1) as usize).filter(|c| !is_combining_thai(*c)).count();
         out.push_str(&format!(" {num} | {shown}\n {pad} | {}^\n", " ".repeat(caret_at)));
     }
     if let Some(hint) = d.msg.hint(lang) {

@@ -35,11 +35,17 @@ pub fn item_url(site: &Site, a: &Authority, p: &Plan, id: &str) -> String {
 fn totals_json(t: &Totals) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert("items".into(), json!(t.items));
-    m.insert("budget_by_year".into(), Value::Object(t.by_year.iter().map(|(y, v)| (y.to_string(), money(v.sum))).collect()));
+    m.insert(
+        "budget_by_year".into(),
+        Value::Object(t.by_year.iter().map(|(y, v)| (y.to_string(), money(v.sum))).collect()),
+    );
     m.insert("budget_total".into(), money(t.total));
     // Added to site.md's shape: how many items state no amount, per year, so that a
     // total is never mistaken for complete.
-    m.insert("not_stated_by_year".into(), Value::Object(t.by_year.iter().map(|(y, v)| (y.to_string(), json!(v.not_stated_items))).collect()));
+    m.insert(
+        "not_stated_by_year".into(),
+        Value::Object(t.by_year.iter().map(|(y, v)| (y.to_string(), json!(v.not_stated_items))).collect()),
+    );
     m
 }
 
@@ -190,7 +196,14 @@ pub fn plan_csv(site: &Site, a: &Authority, p: &Plan) -> Vec<u8> {
         .items
         .iter()
         .map(|i| {
-            let mut r = vec![i.id.clone(), i.dimension.to_string(), i.mission.clone().unwrap_or_default(), i.kind.as_str().into(), i.title.clone(), i.owner.join("; ")];
+            let mut r = vec![
+                i.id.clone(),
+                i.dimension.to_string(),
+                i.mission.clone().unwrap_or_default(),
+                i.kind.as_str().into(),
+                i.title.clone(),
+                i.owner.join("; "),
+            ];
             r.extend(p.fiscal_years.iter().map(|y| cell(i.amount(*y))));
             r.push(i.note.clone().unwrap_or_default());
             r.push(item_url(site, a, p, &i.id));
@@ -201,7 +214,20 @@ pub fn plan_csv(site: &Site, a: &Authority, p: &Plan) -> Vec<u8> {
 }
 
 pub fn report_csv(round: &Round) -> Vec<u8> {
-    let header = ["item", "title", "dimension", "kind", "status", "status_th", "budget", "disbursed", "note", "missing_from_round"].map(String::from).to_vec();
+    let header = [
+        "item",
+        "title",
+        "dimension",
+        "kind",
+        "status",
+        "status_th",
+        "budget",
+        "disbursed",
+        "note",
+        "missing_from_round",
+    ]
+    .map(String::from)
+    .to_vec();
     let rows = round
         .items
         .iter()

@@ -11,8 +11,16 @@ use crate::diag::{Diagnostics, Msg, SourceMap};
 use std::path::Path;
 
 const AUTHORITY_KEYS: &[&str] = &[
-    "name", "kind", "province", "district", "subdistrict", "code", "website", "contact",
-    "complaint_channel", "owner_aliases",
+    "name",
+    "kind",
+    "province",
+    "district",
+    "subdistrict",
+    "code",
+    "website",
+    "contact",
+    "complaint_channel",
+    "owner_aliases",
 ];
 const CONTACT_KEYS: &[&str] = &["address", "phone", "email"];
 
@@ -95,7 +103,8 @@ impl Loader<'_> {
             let Some(loaded) = read_text(&p, &rel, self.sources, self.diags) else { continue };
             let mut r = Reader::new(loaded.file, self.diags);
             if stem == "_index" {
-                let (_, _, body, first_line) = super::detail::split_front_matter(&loaded.text).unwrap_or((None, 1, &loaded.text, 1));
+                let (_, _, body, first_line) =
+                    super::detail::split_front_matter(&loaded.text).unwrap_or((None, 1, &loaded.text, 1));
                 plan.intro = Some(Markdown { file: loaded.file, first_line, text: body.to_string() });
                 continue;
             }
@@ -113,13 +122,18 @@ impl Loader<'_> {
 fn read_authority(r: &mut Reader, node: &Node, slug: &str) -> Option<Authority> {
     let f = r.fields(node, "authority.yaml", AUTHORITY_KEYS)?;
     let name = r.require(&f, "name").and_then(|n| r.text(n, "name"));
-    let kind = r.require(&f, "kind").and_then(|n| r.choice(n, "kind", &AuthorityKind::NAMES)).map(|i| {
-        [AuthorityKind::Pao, AuthorityKind::Municipality, AuthorityKind::Sao, AuthorityKind::Other][i]
-    });
+    let kind = r
+        .require(&f, "kind")
+        .and_then(|n| r.choice(n, "kind", &AuthorityKind::NAMES))
+        .map(|i| [AuthorityKind::Pao, AuthorityKind::Municipality, AuthorityKind::Sao, AuthorityKind::Other][i]);
     let province = r.require(&f, "province").and_then(|n| r.text(n, "province"));
     let contact = f.get("contact").and_then(|n| {
         let cf = r.fields(n, "contact", CONTACT_KEYS)?;
-        Some(Contact { address: r.opt_text(&cf, "address"), phone: r.opt_text(&cf, "phone"), email: r.opt_text(&cf, "email") })
+        Some(Contact {
+            address: r.opt_text(&cf, "address"),
+            phone: r.opt_text(&cf, "phone"),
+            email: r.opt_text(&cf, "email"),
+        })
     });
     let mut owner_aliases = Vec::new();
     if let Some(al) = f.get("owner_aliases") {
@@ -131,7 +145,9 @@ fn read_authority(r: &mut Reader, node: &Node, slug: &str) -> Option<Authority> 
                     }
                 }
             }
-            None => r.error(al.pos, Msg::WrongType { key: "owner_aliases".into(), expected: crate::diag::Expected::Map }),
+            None => {
+                r.error(al.pos, Msg::WrongType { key: "owner_aliases".into(), expected: crate::diag::Expected::Map })
+            }
         }
     }
     let website = r.opt_text(&f, "website");

@@ -7,8 +7,18 @@ use crate::content::yaml::{Node, Pos};
 use crate::diag::{Expected, FileId, Msg};
 
 const DETAIL_KEYS: &[&str] = &[
-    "title", "owner", "target_group", "area", "period", "objectives", "method", "indicators",
-    "outputs", "outcomes", "budget", "budget_lines",
+    "title",
+    "owner",
+    "target_group",
+    "area",
+    "period",
+    "objectives",
+    "method",
+    "indicators",
+    "outputs",
+    "outcomes",
+    "budget",
+    "budget_lines",
 ];
 const INDICATOR_KEYS: &[&str] = &["name", "target"];
 const LINE_KEYS: &[&str] = &["label", "quantity", "unit", "times", "unit_price", "amount"];
@@ -125,7 +135,15 @@ fn read_line(r: &mut Reader, node: &Node) -> Option<BudgetLine> {
     let quantity = f.get("quantity").and_then(|n| r.money(n, "quantity"));
     let times = f.get("times").and_then(|n| r.money(n, "times"));
     let unit_price = f.get("unit_price").and_then(|n| r.money(n, "unit_price"));
-    Some(BudgetLine { label: label?, quantity, unit: r.opt_text(&f, "unit"), times, unit_price, amount: amount?, pos: node.pos })
+    Some(BudgetLine {
+        label: label?,
+        quantity,
+        unit: r.opt_text(&f, "unit"),
+        times,
+        unit_price,
+        amount: amount?,
+        pos: node.pos,
+    })
 }
 
 #[cfg(test)]

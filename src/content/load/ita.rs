@@ -50,7 +50,10 @@ pub fn read_ita(r: &mut Reader, root: &Node, stem: &str, paths: &PathCtx) -> Opt
             let Some(title) = r.require(&issf, "issue").and_then(|x| r.text(x, "issue")) else { continue };
             warn_html(r, n.pos, &title);
             if let Some(first) = titles.get(title.trim()) {
-                r.warning(issf.key_pos("issue").unwrap_or(n.pos), Msg::DuplicateIssueTitle { title: title.clone(), first_line: *first });
+                r.warning(
+                    issf.key_pos("issue").unwrap_or(n.pos),
+                    Msg::DuplicateIssueTitle { title: title.clone(), first_line: *first },
+                );
             } else {
                 titles.insert(title.trim().to_string(), n.pos.line);
             }
@@ -71,7 +74,11 @@ pub fn read_ita(r: &mut Reader, root: &Node, stem: &str, paths: &PathCtx) -> Opt
 fn read_evidence(r: &mut Reader, n: &Node, paths: &PathCtx) -> Option<Evidence> {
     if let Some(t) = n.as_scalar() {
         let checked = check_ref(r, paths, t, n.pos)?;
-        return Some(if is_url(&checked) { Evidence::Link { title: None, url: checked } } else { Evidence::File(checked) });
+        return Some(if is_url(&checked) {
+            Evidence::Link { title: None, url: checked }
+        } else {
+            Evidence::File(checked)
+        });
     }
     let f = r.fields(n, "evidence", LINK_KEYS)?;
     let url_node = r.require(&f, "url")?;

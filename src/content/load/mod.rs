@@ -41,7 +41,12 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
     let mut dirs: Vec<_> = std::fs::read_dir(root)
-        .map(|rd| rd.filter_map(Result::ok).filter(|e| e.path().is_dir()).map(|e| (e.file_name().to_string_lossy().into_owned(), e.path())).collect())
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter(|e| e.path().is_dir())
+                .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+                .collect()
+        })
         .unwrap_or_default();
     dirs.sort();
     let mut loader = authority::Loader { root, sources: &mut sources, diags: &mut diags };
@@ -72,7 +77,15 @@ fn read_site(r: &mut Reader, node: &crate::content::yaml::Node) -> Option<Site> 
         }
         Some(if u.ends_with('/') { u } else { format!("{u}/") })
     });
-    let language = f.get("language").and_then(|n| r.choice(n, "language", &["th", "en"])).map(|i| [Lang::Th, Lang::En][i]).unwrap_or_default();
-    let digits = f.get("digits").and_then(|n| r.choice(n, "digits", &["arabic", "thai"])).map(|i| [Digits::Arabic, Digits::Thai][i]).unwrap_or_default();
+    let language = f
+        .get("language")
+        .and_then(|n| r.choice(n, "language", &["th", "en"]))
+        .map(|i| [Lang::Th, Lang::En][i])
+        .unwrap_or_default();
+    let digits = f
+        .get("digits")
+        .and_then(|n| r.choice(n, "digits", &["arabic", "thai"]))
+        .map(|i| [Digits::Arabic, Digits::Thai][i])
+        .unwrap_or_default();
     Some(Site { title: title?, base_url: base_url?, language, digits })
 }

@@ -22,14 +22,13 @@ pub fn check_ref(r: &mut Reader, ctx: &PathCtx, text: &str, pos: Pos) -> Option<
     if is_url(t) {
         return Some(t.to_string());
     }
-    if t.contains(':') && !t.contains('/') || t.to_ascii_lowercase().split('/').next().is_some_and(|h| h.ends_with(':')) {
+    if t.contains(':') && !t.contains('/') || t.to_ascii_lowercase().split('/').next().is_some_and(|h| h.ends_with(':'))
+    {
         r.error(pos, Msg::BadLink { url: t.to_string() });
         return None;
     }
     let norm = t.replace('\\', "/");
-    let leaves = norm.starts_with('/')
-        || norm.split('/').any(|c| c == "..")
-        || norm.chars().nth(1) == Some(':');
+    let leaves = norm.starts_with('/') || norm.split('/').any(|c| c == "..") || norm.chars().nth(1) == Some(':');
     if leaves {
         r.error(pos, Msg::PathLeavesContent { path: t.to_string() });
         return None;

@@ -19,7 +19,10 @@ pub fn read_plan(r: &mut Reader, root: &Node, slug: &str, paths: &PathCtx) -> Op
     let f = r.fields(root, slug, PLAN_KEYS)?;
     let title = r.require(&f, "title").and_then(|n| r.text(n, "title"));
     let fiscal_years = read_fiscal_years(r, &f);
-    let template = f.get("template").and_then(|n| r.choice(n, "template", &templates::NAMES)).map(|i| templates::NAMES[i].to_string());
+    let template = f
+        .get("template")
+        .and_then(|n| r.choice(n, "template", &templates::NAMES))
+        .map(|i| templates::NAMES[i].to_string());
     let tpl = template.as_deref().and_then(templates::get);
     let adopted = f.get("adopted").and_then(|n| r.date(n, "adopted"));
     let document = f.get("document").and_then(|n| {
@@ -113,7 +116,13 @@ impl PlanBuilder {
 
     fn mission(&mut self, r: &mut Reader, node: &Node, dim: u32) {
         let Some(f) = r.fields(node, "missions", MISSION_KEYS) else { return };
-        let Some(no) = r.require(&f, "no").and_then(|n| r.text(n, "no")).map(|s| crate::content::numbers::fold_thai_digits(s.trim())) else { return };
+        let Some(no) = r
+            .require(&f, "no")
+            .and_then(|n| r.text(n, "no"))
+            .map(|s| crate::content::numbers::fold_thai_digits(s.trim()))
+        else {
+            return;
+        };
         if no.split('.').next() != Some(&dim.to_string()) {
             r.error(node.pos, Msg::MissionOutsideDimension { mission: no.clone(), dimension: dim });
         }
@@ -161,7 +170,14 @@ impl PlanBuilder {
         }
     }
 
-    fn item(&mut self, r: &mut Reader, node: &Node, dimension: u32, mission: Option<String>, default_id: String) -> Option<Item> {
+    fn item(
+        &mut self,
+        r: &mut Reader,
+        node: &Node,
+        dimension: u32,
+        mission: Option<String>,
+        default_id: String,
+    ) -> Option<Item> {
         let f = r.fields(node, "items", ITEM_KEYS)?;
         let id = match f.get("id") {
             Some(n) => {
@@ -192,7 +208,12 @@ impl PlanBuilder {
             read_budget_map(r, b, &self.years, &mut budget);
         }
         let quarters = match f.get("quarters") {
-            Some(q) => r.list(q, "quarters").iter().filter_map(|n| r.count(n, "quarters")).map(|v| v.clamp(0, 255) as u8).collect(),
+            Some(q) => r
+                .list(q, "quarters")
+                .iter()
+                .filter_map(|n| r.count(n, "quarters"))
+                .map(|v| v.clamp(0, 255) as u8)
+                .collect(),
             None => Vec::new(),
         };
         let title = title?;
@@ -223,7 +244,14 @@ pub fn read_budget_map(r: &mut Reader, node: &Node, years: &[i32], out: &mut BTr
     for (k, v) in entries {
         let Some(year) = r.year_text(&k.text, k.pos) else { continue };
         if !years.is_empty() && !years.contains(&year) {
-            r.error(k.pos, Msg::BudgetYearOutsidePlan { year: k.text.clone(), first: years[0], last: *years.last().unwrap_or(&years[0]) });
+            r.error(
+                k.pos,
+                Msg::BudgetYearOutsidePlan {
+                    year: k.text.clone(),
+                    first: years[0],
+                    last: *years.last().unwrap_or(&years[0]),
+                },
+            );
             continue;
         }
         if let Some(a) = r.amount(v, "budget") {

@@ -6,16 +6,21 @@ use crate::content::read::Reader;
 use crate::content::yaml::Node;
 use crate::diag::Msg;
 
-const REPORT_KEYS: &[&str] = &["plan", "fiscal_year", "period", "as_of", "published", "document", "items", "stated_summary"];
+const REPORT_KEYS: &[&str] =
+    &["plan", "fiscal_year", "period", "as_of", "published", "document", "items", "stated_summary"];
 const ITEM_KEYS: &[&str] = &["item", "title", "kind", "dimension", "status", "budget", "disbursed", "note", "evidence"];
-pub const SUMMARY_KEYS: &[&str] = &["done", "in_progress", "awaiting_report", "not_possible", "not_started", "total", "budget", "disbursed"];
+pub const SUMMARY_KEYS: &[&str] =
+    &["done", "in_progress", "awaiting_report", "not_possible", "not_started", "total", "budget", "disbursed"];
 const PERIODS: [&str; 2] = ["6m", "12m"];
 
 pub fn read_report(r: &mut Reader, root: &Node, stem: &str, paths: &PathCtx) -> Option<Report> {
     let f = r.fields(root, stem, REPORT_KEYS)?;
     let plan = r.opt_text(&f, "plan");
     let fiscal_year = r.require(&f, "fiscal_year").and_then(|n| r.year(n, "fiscal_year"));
-    let period = r.require(&f, "period").and_then(|n| r.choice(n, "period", &PERIODS)).map(|i| [Period::SixMonths, Period::TwelveMonths][i]);
+    let period = r
+        .require(&f, "period")
+        .and_then(|n| r.choice(n, "period", &PERIODS))
+        .map(|i| [Period::SixMonths, Period::TwelveMonths][i]);
     if let (Some(fy), Some(p)) = (fiscal_year, period) {
         let expected = format!("{fy}-{}", p.as_str());
         if stem != expected {
@@ -111,5 +116,16 @@ fn read_item(r: &mut Reader, node: &Node, linked: bool, paths: &PathCtx) -> Opti
     if linked && item.is_none() || !linked && (title.is_none() || dimension.is_none()) {
         return None;
     }
-    Some(ReportItem { item, title, kind, dimension, status: status?, budget, disbursed, note: r.opt_text(&f, "note"), evidence, pos: node.pos })
+    Some(ReportItem {
+        item,
+        title,
+        kind,
+        dimension,
+        status: status?,
+        budget,
+        disbursed,
+        note: r.opt_text(&f, "note"),
+        evidence,
+        pos: node.pos,
+    })
 }

@@ -101,15 +101,22 @@ fn shift(node: &mut Node, by: u32) {
 /// Turns a parser error into the message an officer can act on.
 fn explain(text: &str, e: YamlError) -> (Pos, Msg) {
     match e {
-        YamlError::TooLarge => (Pos { line: 1, col: 1 }, Msg::TooLarge { limit_mb: yaml::MAX_FILE_BYTES / (1024 * 1024) }),
+        YamlError::TooLarge => {
+            (Pos { line: 1, col: 1 }, Msg::TooLarge { limit_mb: yaml::MAX_FILE_BYTES / (1024 * 1024) })
+        }
         YamlError::TooDeep { pos } => (pos, Msg::TooDeep),
         YamlError::AliasBomb { pos } => (pos, Msg::AliasBomb),
         YamlError::Syntax { pos, detail } => {
             // The commonest slips get a message of their own.
-            for (i, line) in text.lines().enumerate().take(pos.line as usize + 1).skip(pos.line.saturating_sub(2) as usize) {
+            for (i, line) in
+                text.lines().enumerate().take(pos.line as usize + 1).skip(pos.line.saturating_sub(2) as usize)
+            {
                 let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
                 if indent.contains('\t') {
-                    return (Pos { line: i as u32 + 1, col: indent.find('\t').unwrap_or(0) as u32 + 1 }, Msg::TabIndent);
+                    return (
+                        Pos { line: i as u32 + 1, col: indent.find('\t').unwrap_or(0) as u32 + 1 },
+                        Msg::TabIndent,
+                    );
                 }
             }
             if let Some(line) = text.lines().nth(pos.line.saturating_sub(1) as usize) {
