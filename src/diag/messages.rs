@@ -230,7 +230,9 @@ impl Msg {
                 format!("mission {mission} does not belong to dimension {dimension}")
             ),
             Msg::BadScope { text } => t!(format!("ขอบเขต '{text}' ไม่ถูกต้อง"), format!("invalid scope '{text}'")),
-            Msg::ScopeNotFound { scope } => t!(format!("ไม่มี {scope} ในแผนนี้"), format!("the plan has no {scope}")),
+            Msg::ScopeNotFound { scope } => {
+                t!(format!("ไม่มี{} ในแผนนี้", thai_scope(scope)), format!("the plan has no {scope}"))
+            }
             Msg::UnknownPlan { plan } => {
                 t!(format!("ไม่พบแผน '{plan}' ในโฟลเดอร์ plans/"), format!("no plan '{plan}' in plans/"))
             }
