@@ -87,7 +87,7 @@ fn check(content: &std::path::Path, lang: Lang) -> (ExitCode, Option<crate::cont
             Lang::En => format!("content folder {} not found", content.display()),
         };
         eprintln!("error: {msg}");
-        return (ExitCode::from(1), None);
+        return (ExitCode::from(2), None);
     }
     let loaded = build::load_and_check(content);
     let stderr = std::io::stderr();

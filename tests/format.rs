@@ -133,11 +133,11 @@ fn a_50_mb_file_is_refused_without_reading_it_all() {
 }
 
 #[test]
-fn misuse_exits_2_and_a_missing_folder_exits_1() {
+fn misuse_exits_2() {
     Command::cargo_bin("prongsai").unwrap().args(["check", "--bogus"]).assert().code(2);
     Command::cargo_bin("prongsai").unwrap().args(["nonsense"]).assert().code(2);
     let dir = tempfile::tempdir().unwrap();
-    check(&dir.path().join("nowhere")).code(1);
+    check(&dir.path().join("nowhere")).code(2);
 }
 
 #[test]

@@ -172,6 +172,10 @@ fn check_detail(a: &Authority, item: &Item, page: &DetailPage, diags: &mut Diagn
     }
 }
 
+fn summary_shown(what: &str, value: &str) -> String {
+    if matches!(what, "budget" | "disbursed") { money_shown(value) } else { value.to_string() }
+}
+
 fn num(m: Money) -> String {
     m.to_display()
 }
@@ -241,7 +245,11 @@ fn check_report(a: &Authority, report: &Report, diags: &mut Diagnostics) {
         diags.warning(
             report.file,
             c.pos,
-            Msg::StatedSummaryDiffers { what: c.what.clone(), stated: c.stated.clone(), computed: c.computed.clone() },
+            Msg::StatedSummaryDiffers {
+                what: c.what.clone(),
+                stated: summary_shown(&c.what, &c.stated),
+                computed: summary_shown(&c.what, &c.computed),
+            },
         );
     }
 }

@@ -125,14 +125,8 @@ pub fn parse_money(input: &str) -> Result<Money, NumberError> {
         Some(f) if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) => {
             return Err(NumberError::NotANumber);
         }
-        Some(f) if f.len() > 2 => {
-            // 12.500 is still exact to the satang; 12.505 is not.
-            if f[2..].bytes().all(|b| b == b'0') {
-                f[..2].parse::<i64>().unwrap_or(0)
-            } else {
-                return Err(NumberError::TooManyDecimals);
-            }
-        }
+        // Money never has three decimals: "13.000" is a thousands separator typed as a dot.
+        Some(f) if f.len() > 2 => return Err(NumberError::TooManyDecimals),
         Some(f) if f.len() == 1 => f.parse::<i64>().unwrap_or(0) * 10,
         Some(f) => f.parse::<i64>().unwrap_or(0),
     };
@@ -202,7 +196,7 @@ mod tests {
         assert_eq!(parse_money("2,00,000"), Err(NumberError::Grouping));
         assert_eq!(parse_money("-500"), Err(NumberError::Negative));
         assert_eq!(parse_money("12.505"), Err(NumberError::TooManyDecimals));
-        assert_eq!(parse_money("12.500"), Ok(Money(1250)));
+        assert_eq!(parse_money("13.000"), Err(NumberError::TooManyDecimals));
         assert_eq!(parse_money("สามพัน"), Err(NumberError::NotANumber));
         assert_eq!(parse_money("1e3"), Err(NumberError::NotANumber));
         assert_eq!(parse_money("9999999999999999999"), Err(NumberError::TooLarge));

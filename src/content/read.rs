@@ -172,11 +172,11 @@ impl<'d> Reader<'d> {
     }
 
     /// A Buddhist-Era year (a key such as `2566:` or a value).
-    pub fn year_text(&mut self, text: &str, pos: Pos) -> Option<i32> {
+    pub fn year_text(&mut self, text: &str, pos: Pos, key: &str) -> Option<i32> {
         match numbers::parse_count(text) {
             Ok(y) if (2400..=2700).contains(&y) => Some(y as i32),
             _ => {
-                self.error(pos, Msg::WrongType { key: text.to_string(), expected: Expected::Year });
+                self.error(pos, Msg::WrongType { key: key.to_string(), expected: Expected::Year });
                 None
             }
         }
@@ -186,7 +186,7 @@ impl<'d> Reader<'d> {
         match &node.value {
             Value::Scalar { text, .. } => {
                 let t = text.clone();
-                self.year_text(&t, node.pos)
+                self.year_text(&t, node.pos, key)
             }
             _ => {
                 self.wrong(node, key, Expected::Year);

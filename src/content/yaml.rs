@@ -81,16 +81,32 @@ impl Node {
 /// Limits that keep a hostile or broken file from hanging or exhausting the build.
 /// A plan of 10,000 items is about 200,000 nodes; the limits leave room above that.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
-const MAX_DEPTH: usize = 64;
+pub const MAX_DEPTH: usize = 64;
 const MAX_NODES: usize = 2_000_000;
 
 /// Why a file could not be read as YAML.
 #[derive(Debug, Clone, PartialEq)]
 pub enum YamlError {
-    Syntax { pos: Pos, detail: String },
-    TooDeep { pos: Pos },
+    Syntax {
+        pos: Pos,
+        detail: String,
+    },
+    TooDeep {
+        pos: Pos,
+    },
+    /// The parser's own recursion guard, which only knows where it stopped.
+    FlowTooDeep {
+        pos: Pos,
+    },
     TooLarge,
-    AliasBomb { pos: Pos },
+    AliasBomb {
+        pos: Pos,
+    },
+    DuplicateKey {
+        pos: Pos,
+        key: String,
+        first_line: u32,
+    },
 }
 
 pub fn parse(source: &str) -> Result<Node, YamlError> {
@@ -108,28 +124,46 @@ pub fn parse(source: &str) -> Result<Node, YamlError> {
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
     options.strict_booleans = true;
-    options.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::Error;
+    // Duplicates are found in our own tree, where both lines are known.
+    options.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::PassThrough;
+    options.with_snippet = false;
+    options.alias_limits.max_total_replayed_events = 200_000;
     let raw: Option<Spanned<RawValue>> =
         serde_saphyr::from_str_with_options(source, options).map_err(|e| map_error(&e))?;
     let Some(raw) = raw else {
         return Ok(Node { value: Value::Null, pos: Pos { line: 1, col: 1 } });
     };
-    Ok(into_node(raw, source))
+    let node = into_node(raw, source);
+    match first_duplicate(&node) {
+        Some(e) => Err(e),
+        None => Ok(node),
+    }
 }
 
 fn map_error(e: &serde_saphyr::Error) -> YamlError {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach;
     let pos =
         e.location().map(|l| Pos { line: l.line() as u32, col: l.column() as u32 }).unwrap_or(Pos { line: 1, col: 1 });
-    let text = e.to_string();
-    let lower = text.to_lowercase();
-    if lower.contains("depth") || lower.contains("nesting") {
-        YamlError::TooDeep { pos }
-    } else if lower.contains("alias") || lower.contains("anchor") || lower.contains("budget") {
-        YamlError::AliasBomb { pos }
-    } else {
-        // The first line is the message; the rest is a snippet we print ourselves.
-        let detail = text.lines().next().unwrap_or("").to_string();
-        YamlError::Syntax { pos, detail }
+    let inner = e.without_snippet();
+    let first_line = inner.to_string().lines().next().unwrap_or("").to_string();
+    match inner {
+        E::Budget { breach: BudgetBreach::Depth { .. }, .. } => YamlError::TooDeep { pos },
+        E::Budget { .. }
+        | E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => YamlError::AliasBomb { pos },
+        // The parser's own guard against runaway nesting of flow collections.
+        _ if first_line.contains("recursion limit") => YamlError::FlowTooDeep { pos },
+        // Alias limits may arrive wrapped with the alias's location.
+        _ if first_line.contains("alias replay")
+            || first_line.contains("alias expansion")
+            || first_line.contains("budget") =>
+        {
+            YamlError::AliasBomb { pos }
+        }
+        _ => YamlError::Syntax { pos, detail: first_line },
     }
 }
 
@@ -179,6 +213,27 @@ fn into_node(raw: Spanned<RawValue>, source: &str) -> Node {
         ),
     };
     Node { value, pos }
+}
+
+/// The first key written twice in one mapping, anywhere in the tree.
+fn first_duplicate(node: &Node) -> Option<YamlError> {
+    match &node.value {
+        Value::Seq(items) => items.iter().find_map(first_duplicate),
+        Value::Map(entries) => {
+            let mut seen: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+            for (k, v) in entries {
+                let folded = super::numbers::fold_thai_digits(k.text.trim());
+                if let Some(first_line) = seen.insert(folded, k.pos.line) {
+                    return Some(YamlError::DuplicateKey { pos: k.pos, key: k.text.clone(), first_line });
+                }
+                if let Some(e) = first_duplicate(v) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+        _ => None,
+    }
 }
 
 fn source_slice<'a>(source: &'a str, loc: &serde_saphyr::Location) -> Option<&'a str> {
@@ -282,7 +337,7 @@ mod tests {
         }
         assert!(parse(&bomb).is_err());
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
-        assert!(matches!(parse(&deep), Err(YamlError::TooDeep { .. }) | Err(YamlError::Syntax { .. })));
+        assert!(matches!(parse(&deep), Err(YamlError::TooDeep { .. } | YamlError::FlowTooDeep { .. })));
         let deep_block: String = (0..10_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
         assert!(parse(&deep_block).is_err());
     }

@@ -56,7 +56,9 @@ pub enum Msg {
     TooDeep,
     TooLarge { limit_mb: usize },
     AliasBomb,
-    NotUtf8 { looks_thai_legacy: bool },
+    NotUtf8 { encoding: LegacyEncoding },
+    DuplicateKey { key: String, first_line: u32 },
+    UnclosedBracket { bracket: char },
     NulByte,
     EmptyFile,
     ReadFailed { detail: String },
@@ -122,8 +124,10 @@ fn number_why(why: &NumberError, lang: Lang) -> &'static str {
         (NumberError::Negative, Lang::En) => "an amount cannot be negative",
         (NumberError::Grouping, Lang::Th) => "เครื่องหมายจุลภาคต้องคั่นทุก 3 หลัก",
         (NumberError::Grouping, Lang::En) => "thousands separators must stand every three digits",
-        (NumberError::TooManyDecimals, Lang::Th) => "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)",
-        (NumberError::TooManyDecimals, Lang::En) => "at most two decimals (satang)",
+        (NumberError::TooManyDecimals, Lang::Th) => "ทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์) ถ้าเป็นหลักพันให้ใช้จุลภาค เช่น 13,000",
+        (NumberError::TooManyDecimals, Lang::En) => {
+            "at most two decimals (satang); separate thousands with a comma, e.g. 13,000"
+        }
         (NumberError::NotANumber, Lang::Th) => "ไม่ใช่ตัวเลข",
         (NumberError::NotANumber, Lang::En) => "not a number",
         (NumberError::TooLarge, Lang::Th) => "ตัวเลขใหญ่เกินไป",
@@ -153,13 +157,24 @@ impl Msg {
                 "ใช้ anchor (&) และ alias (*) มากเกินกว่าที่อ่านได้อย่างปลอดภัย".into(),
                 "too many anchors (&) or aliases (*) to read safely".into()
             ),
-            Msg::NotUtf8 { looks_thai_legacy: true } => t!(
+            Msg::NotUtf8 { encoding: LegacyEncoding::Tis620 } => t!(
                 "ไฟล์ไม่ได้บันทึกเป็น UTF-8 ดูเหมือนเป็นรหัสภาษาไทยแบบเก่า (TIS-620/Windows-874)".into(),
                 "the file is not UTF-8; it looks like the older Thai encoding TIS-620 (Windows-874)".into()
             ),
-            Msg::NotUtf8 { looks_thai_legacy: false } => {
+            Msg::NotUtf8 { encoding: LegacyEncoding::Utf16 } => t!(
+                "ไฟล์บันทึกเป็น UTF-16 (\"Unicode\" ใน Notepad) ไม่ใช่ UTF-8".into(),
+                "the file is saved as UTF-16 (\"Unicode\" in Notepad), not UTF-8".into()
+            ),
+            Msg::NotUtf8 { encoding: LegacyEncoding::Unknown } => {
                 t!("ไฟล์ไม่ได้บันทึกเป็น UTF-8".into(), "the file is not valid UTF-8".into())
             }
+            Msg::DuplicateKey { key, first_line } => {
+                t!(format!("`{key}` ซ้ำกับบรรทัด {first_line}"), format!("`{key}` is already given on line {first_line}"))
+            }
+            Msg::UnclosedBracket { bracket } => t!(
+                format!("เปิดวงเล็บ {bracket} ไว้แต่ไม่ได้ปิด"),
+                format!("the bracket {bracket} opened here is never closed")
+            ),
             Msg::NulByte => t!(
                 "ไฟล์มีอักขระ NUL จึงไม่ใช่ไฟล์ข้อความ (ไฟล์อาจเสียหาย)".into(),
                 "the file contains a NUL byte: it is not a text file (it may be damaged)".into()
@@ -276,7 +291,11 @@ impl Msg {
                 format!("{scope}, {year}: the document states {stated} baht, the items add up to {computed}")
             ),
             Msg::StatedSummaryDiffers { what, stated, computed } => t!(
-                format!("สรุปในเอกสารระบุ {what} = {stated} แต่คำนวณได้ {computed}"),
+                format!(
+                    "สรุปในเอกสารระบุ {} {stated} {unit} แต่คำนวณได้ {computed} {unit}",
+                    summary_label(what),
+                    unit = summary_unit(what)
+                ),
                 format!("the document's summary states {what} = {stated}, computed {computed}")
             ),
             Msg::DisbursedAboveBudget { disbursed, budget } => t!(
@@ -332,7 +351,7 @@ impl Msg {
                 format!("issue '{title}' has the same title as line {first_line}")
             ),
             Msg::StepNumberGap { expected, found } => t!(
-                format!("ลำดับขั้นตอนข้ามจาก {expected} เป็น {found}"),
+                format!("ลำดับขั้นตอนควรเป็น {expected} แต่พบ {found}"),
                 format!("step numbering jumps: expected {expected}, found {found}")
             ),
         }
@@ -388,6 +407,32 @@ impl Msg {
             _ => None,
         }
     }
+}
+
+/// Which encoding a file that is not UTF-8 seems to be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LegacyEncoding {
+    Tis620,
+    Utf16,
+    Unknown,
+}
+
+fn summary_label(what: &str) -> &str {
+    match what {
+        "done" => "ดำเนินการแล้วเสร็จ",
+        "in_progress" => "อยู่ระหว่างดำเนินการ",
+        "awaiting_report" => "รอรายงาน",
+        "not_possible" => "ไม่สามารถดำเนินการได้",
+        "not_started" => "ยังไม่ดำเนินการ",
+        "total" => "จำนวนรายการทั้งหมด",
+        "budget" => "งบประมาณ",
+        "disbursed" => "เบิกจ่าย",
+        other => other,
+    }
+}
+
+fn summary_unit(what: &str) -> &str {
+    if matches!(what, "budget" | "disbursed") { "บาท" } else { "รายการ" }
 }
 
 fn thai_what(what: &str) -> &str {

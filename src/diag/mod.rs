@@ -5,7 +5,7 @@
 mod messages;
 mod render;
 
-pub use messages::{Expected, Msg};
+pub use messages::{Expected, LegacyEncoding, Msg};
 pub use render::render;
 
 use crate::content::yaml::Pos;

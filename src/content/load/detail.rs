@@ -120,7 +120,7 @@ fn read_page_budget(r: &mut Reader, node: &Node) -> Vec<(Option<i32>, crate::con
     };
     let mut out = Vec::new();
     for (k, v) in entries {
-        let year = r.year_text(&k.text, k.pos);
+        let year = r.year_text(&k.text, k.pos, "budget");
         if let (Some(y), Some(Amount::Stated(m))) = (year, r.amount(v, "budget")) {
             out.push((Some(y), m, v.pos));
         }

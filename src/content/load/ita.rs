@@ -102,9 +102,11 @@ fn read_measure(r: &mut Reader, node: &Node) -> Option<ItaMeasure> {
         outcome: r.opt_text(&f, "outcome"),
         notes: r.opt_text_list(&f, "notes"),
     };
-    let texts = std::iter::once(&m.title).chain(&m.steps).chain(m.result.iter()).chain(m.outcome.iter());
-    if texts.clone().any(|t| has_html(t)) {
-        r.warning(node.pos, Msg::HtmlInText);
+    let mut nodes: Vec<&Node> =
+        ["title", "result", "outcome", "period", "owner"].iter().filter_map(|k| f.get(k)).collect();
+    nodes.extend(f.get("steps").and_then(Node::as_seq).unwrap_or(&[]));
+    if let Some(n) = nodes.into_iter().find(|n| n.as_scalar().is_some_and(has_html)) {
+        r.warning(n.pos, Msg::HtmlInText);
     }
     check_step_numbers(r, f.get("steps"), &m.steps);
     Some(m)

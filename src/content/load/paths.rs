@@ -22,8 +22,10 @@ pub fn check_ref(r: &mut Reader, ctx: &PathCtx, text: &str, pos: Pos) -> Option<
     if is_url(t) {
         return Some(t.to_string());
     }
-    if t.contains(':') && !t.contains('/') || t.to_ascii_lowercase().split('/').next().is_some_and(|h| h.ends_with(':'))
-    {
+    // `javascript:`, `data:`, `file:`… are links of another kind; `C:` is a Windows drive.
+    let scheme_len =
+        t.find(':').filter(|&i| i > 0 && t[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+    if scheme_len.is_some_and(|len| len > 1) {
         r.error(pos, Msg::BadLink { url: t.to_string() });
         return None;
     }

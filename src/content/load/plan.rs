@@ -216,7 +216,8 @@ impl PlanBuilder {
                 .collect(),
             None => Vec::new(),
         };
-        let title = title?;
+        // An item without a title has been reported; keep it so its detail page is not blamed too.
+        let title = title.unwrap_or_default();
         Some(Item {
             id,
             dimension,
@@ -242,7 +243,7 @@ pub fn read_budget_map(r: &mut Reader, node: &Node, years: &[i32], out: &mut BTr
         return;
     };
     for (k, v) in entries {
-        let Some(year) = r.year_text(&k.text, k.pos) else { continue };
+        let Some(year) = r.year_text(&k.text, k.pos, "budget") else { continue };
         if !years.is_empty() && !years.contains(&year) {
             r.error(
                 k.pos,

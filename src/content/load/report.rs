@@ -102,7 +102,8 @@ fn read_item(r: &mut Reader, node: &Node, linked: bool, paths: &PathCtx) -> Opti
         s
     });
     let budget = f.get("budget").and_then(|n| r.amount(n, "budget"));
-    let disbursed = f.get("disbursed").and_then(|n| r.money(n, "disbursed"));
+    // "-" for disbursed means nothing was reported, as for a budget.
+    let disbursed = f.get("disbursed").and_then(|n| r.amount(n, "disbursed")).and_then(Amount::money);
     let mut evidence = Vec::new();
     if let Some(ev) = f.get("evidence") {
         for n in r.list(ev, "evidence") {

@@ -39,6 +39,12 @@ pub fn read_text(path: &Path, rel: &str, sources: &mut SourceMap, diags: &mut Di
         }
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") || looks_like_utf16(bytes);
+    if utf16 {
+        let file = sources.add(rel.to_string(), None);
+        diags.error(file, start, Msg::NotUtf8 { encoding: crate::diag::LegacyEncoding::Utf16 });
+        return None;
+    }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         let file = sources.add(rel.to_string(), None);
         diags.error(file, pos_of_byte(bytes, at), Msg::NulByte);
@@ -48,8 +54,17 @@ pub fn read_text(path: &Path, rel: &str, sources: &mut SourceMap, diags: &mut Di
         Ok(t) => t.replace("\r\n", "\n"),
         Err(e) => {
             let file = sources.add(rel.to_string(), None);
-            let looks_thai_legacy = looks_like_tis620(bytes);
-            diags.error(file, pos_of_byte(bytes, e.valid_up_to()), Msg::NotUtf8 { looks_thai_legacy });
+            use crate::diag::LegacyEncoding;
+            // In TIS-620 every byte is one character, so count bytes up to the first Thai one.
+            let (encoding, pos) = if looks_like_tis620(bytes) {
+                let at = bytes.iter().position(|&b| b >= 0x80).unwrap_or(0);
+                let line_start = bytes[..at].iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+                (LegacyEncoding::Tis620, Pos { line, col: (at - line_start) as u32 + 1 })
+            } else {
+                (LegacyEncoding::Unknown, pos_of_byte(bytes, e.valid_up_to()))
+            };
+            diags.error(file, pos, Msg::NotUtf8 { encoding });
             return None;
         }
     };
@@ -105,7 +120,9 @@ fn explain(text: &str, e: YamlError) -> (Pos, Msg) {
             (Pos { line: 1, col: 1 }, Msg::TooLarge { limit_mb: yaml::MAX_FILE_BYTES / (1024 * 1024) })
         }
         YamlError::TooDeep { pos } => (pos, Msg::TooDeep),
+        YamlError::FlowTooDeep { pos } => (flow_depth_exceeded(text).unwrap_or(pos), Msg::TooDeep),
         YamlError::AliasBomb { pos } => (pos, Msg::AliasBomb),
+        YamlError::DuplicateKey { pos, key, first_line } => (pos, Msg::DuplicateKey { key, first_line }),
         YamlError::Syntax { pos, detail } => {
             // The commonest slips get a message of their own.
             for (i, line) in
@@ -127,6 +144,9 @@ fn explain(text: &str, e: YamlError) -> (Pos, Msg) {
                     }
                 }
             }
+            if let Some((pos, bracket)) = unclosed_bracket(text, pos) {
+                return (pos, Msg::UnclosedBracket { bracket });
+            }
             let detail = detail
                 .trim_start_matches("error: ")
                 .split_once(": ")
@@ -136,6 +156,57 @@ fn explain(text: &str, e: YamlError) -> (Pos, Msg) {
             (pos, Msg::YamlSyntax { detail })
         }
     }
+}
+
+/// A `[` or `{` opened before the error and never closed: the parser stops where it got
+/// lost, but the author needs to see where the bracket opened.
+fn unclosed_bracket(text: &str, err: Pos) -> Option<(Pos, char)> {
+    let mut stack: Vec<(Pos, char)> = Vec::new();
+    for (li, line) in text.lines().enumerate().take(err.line as usize) {
+        let (mut single, mut double) = (false, false);
+        let chars: Vec<char> = line.chars().collect();
+        for (ci, &c) in chars.iter().enumerate() {
+            match c {
+                '#' if !single && !double && (ci == 0 || chars[ci - 1].is_whitespace()) => break,
+                '\'' if !double => single = !single,
+                '"' if !single => double = !double,
+                '[' | '{' if !single && !double => stack.push((Pos { line: li as u32 + 1, col: ci as u32 + 1 }, c)),
+                ']' | '}' if !single && !double => {
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+    }
+    stack.into_iter().next().filter(|(p, _)| p.line < err.line)
+}
+
+/// Where `[`/`{` nesting first goes deeper than the limit: the parser may stop later.
+fn flow_depth_exceeded(text: &str) -> Option<Pos> {
+    let (mut depth, mut line, mut col) = (0usize, 1u32, 0u32);
+    for c in text.chars() {
+        col += 1;
+        match c {
+            '\n' => {
+                line += 1;
+                col = 0;
+            }
+            '[' | '{' => {
+                depth += 1;
+                if depth > yaml::MAX_DEPTH {
+                    return Some(Pos { line, col });
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let n = bytes.len().min(200);
+    n >= 4 && bytes[..n].iter().skip(1).step_by(2).filter(|&&b| b == 0).count() * 2 >= n / 2
 }
 
 fn pos_of_byte(bytes: &[u8], at: usize) -> Pos {
