@@ -185,3 +185,18 @@ fn a_missing_item_counts_as_awaiting_report() {
     assert_eq!(missing, vec![("4.2-1".to_string(), Status::AwaitingReport)]);
     assert_eq!(round.totals.items, 14);
 }
+
+#[test]
+fn din_daeng_ita_2568_measures() {
+    let loaded = content();
+    let a = loaded.content.authorities.iter().find(|a| a.slug == "din-daeng").unwrap();
+    let ita = a.ita.iter().find(|i| i.year == 2568).unwrap();
+    // Seed README: ITA score 97.07, 7 issues, 10 measures, 54 steps.
+    assert_eq!(ita.score.as_deref(), Some("97.07"));
+    assert_eq!(ita.level.as_deref(), Some("ผ่านดี"));
+    assert_eq!(ita.issues.len(), 7);
+    assert_eq!(ita.issues.iter().map(|i| i.measures.len()).sum::<usize>(), 10);
+    assert_eq!(ita.issues.iter().flat_map(|i| &i.measures).map(|m| m.steps.len()).sum::<usize>(), 54);
+    // Issues 3 and 4 carry the same printed title.
+    assert_eq!(ita.issues[2].title, ita.issues[3].title);
+}
