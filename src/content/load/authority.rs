@@ -60,10 +60,7 @@ impl Loader<'_> {
         let mut a = read_authority(&mut r, &node, slug)?;
         a.files = list_files(&dir.join("files"), dir);
         let paths = PathCtx { content_root: self.root, authority_dir: dir };
-        for (name, p) in entries(&dir.join("plans"), ".yaml") {
-            let stem = name.trim_end_matches(".yaml").to_string();
-            let rel = self.rel(&p);
-            let Some((file, node)) = read_yaml(&p, &rel, self.sources, self.diags) else { continue };
+        for (stem, file, node) in self.yaml_files(&dir.join("plans")) {
             let mut r = Reader::new(file, self.diags);
             if !is_slug(&stem) {
                 r.error(Pos { line: 1, col: 1 }, Msg::BadSlug { slug: stem.clone() });
@@ -74,25 +71,25 @@ impl Loader<'_> {
                 a.plans.push(plan);
             }
         }
-        for (name, p) in entries(&dir.join("reports"), ".yaml") {
-            let stem = name.trim_end_matches(".yaml");
-            let rel = self.rel(&p);
-            let Some((file, node)) = read_yaml(&p, &rel, self.sources, self.diags) else { continue };
-            let mut r = Reader::new(file, self.diags);
-            if let Some(rep) = read_report(&mut r, &node, stem, &paths) {
-                a.reports.push(rep);
-            }
+        for (stem, file, node) in self.yaml_files(&dir.join("reports")) {
+            a.reports.extend(read_report(&mut Reader::new(file, self.diags), &node, &stem, &paths));
         }
-        for (name, p) in entries(&dir.join("ita"), ".yaml") {
-            let stem = name.trim_end_matches(".yaml");
-            let rel = self.rel(&p);
-            let Some((file, node)) = read_yaml(&p, &rel, self.sources, self.diags) else { continue };
-            let mut r = Reader::new(file, self.diags);
-            if let Some(ita) = read_ita(&mut r, &node, stem, &paths) {
-                a.ita.push(ita);
-            }
+        for (stem, file, node) in self.yaml_files(&dir.join("ita")) {
+            a.ita.extend(read_ita(&mut Reader::new(file, self.diags), &node, &stem, &paths));
         }
         Some(a)
+    }
+
+    /// Every `*.yaml` of a folder that parses, as (file stem, file, tree); the rest reported.
+    fn yaml_files(&mut self, dir: &Path) -> Vec<(String, crate::diag::FileId, Node)> {
+        let mut out = Vec::new();
+        for (name, p) in entries(dir, ".yaml") {
+            let rel = self.rel(&p);
+            if let Some((file, node)) = read_yaml(&p, &rel, self.sources, self.diags) {
+                out.push((name.trim_end_matches(".yaml").to_string(), file, node));
+            }
+        }
+        out
     }
 
     /// The plan's introduction and item detail pages, from plans/<plan>/.
