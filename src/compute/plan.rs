@@ -78,8 +78,8 @@ pub struct StatedCheck {
     /// `count` or `budget`.
     pub what: &'static str,
     pub year: Option<i32>,
-    pub stated: String,
-    pub computed: String,
+    pub stated: Figure,
+    pub computed: Figure,
     pub matches: bool,
     pub pos: Pos,
 }
@@ -176,8 +176,8 @@ fn stated_checks(plan: &Plan) -> Vec<StatedCheck> {
                 scope: st.scope.clone(),
                 what: "count",
                 year: None,
-                stated: count.to_string(),
-                computed: t.items.to_string(),
+                stated: Figure::Count(count),
+                computed: Figure::Count(t.items),
                 matches: count == t.items,
                 pos,
             });
@@ -190,8 +190,8 @@ fn stated_checks(plan: &Plan) -> Vec<StatedCheck> {
                 scope: st.scope.clone(),
                 what: "budget",
                 year: Some(*year),
-                stated: stated.to_decimal_string(),
-                computed: computed.to_decimal_string(),
+                stated: Figure::Money(*stated),
+                computed: Figure::Money(computed),
                 matches: *stated == computed,
                 pos: *pos,
             });

@@ -70,8 +70,8 @@ impl StatusTotals {
 #[derive(Debug, Clone)]
 pub struct SummaryCheck {
     pub what: String,
-    pub stated: String,
-    pub computed: String,
+    pub stated: Figure,
+    pub computed: Figure,
     pub matches: bool,
     pub pos: crate::content::yaml::Pos,
 }
@@ -134,22 +134,12 @@ pub fn compute(report: &Report, plan: Option<&Plan>) -> Round {
         .iter()
         .map(|(what, stated, pos)| {
             let computed = match what.as_str() {
-                "total" => totals.items.to_string(),
-                "budget" => totals.budget.to_decimal_string(),
-                "disbursed" => totals.disbursed.to_decimal_string(),
-                s => Status::ALL
-                    .iter()
-                    .find(|st| st.as_str() == s)
-                    .map(|st| totals.count(*st).to_string())
-                    .unwrap_or_default(),
+                "total" => Figure::Count(totals.items),
+                "budget" => Figure::Money(totals.budget),
+                "disbursed" => Figure::Money(totals.disbursed),
+                s => Figure::Count(Status::ALL.iter().find(|st| st.as_str() == s).map_or(0, |st| totals.count(*st))),
             };
-            SummaryCheck {
-                what: what.clone(),
-                matches: *stated == computed,
-                stated: stated.clone(),
-                computed,
-                pos: *pos,
-            }
+            SummaryCheck { what: what.clone(), matches: *stated == computed, stated: *stated, computed, pos: *pos }
         })
         .collect();
     Round { items, totals, dimensions, stated }

@@ -40,17 +40,13 @@ fn check_plan(a: &Authority, plan: &Plan, diags: &mut Diagnostics) {
     let totals = compute::plan::compute(plan, &a.owner_aliases);
     for c in totals.stated.iter().filter(|c| !c.matches) {
         let scope = c.scope.label();
-        let msg = match c.year {
-            None => Msg::StatedCountDiffers {
+        let msg = match (c.stated, c.computed, c.year) {
+            (Figure::Count(stated), Figure::Count(computed), _) => Msg::StatedCountDiffers { scope, stated, computed },
+            (stated, computed, year) => Msg::StatedBudgetDiffers {
                 scope,
-                stated: c.stated.parse().unwrap_or(0),
-                computed: c.computed.parse().unwrap_or(0),
-            },
-            Some(year) => Msg::StatedBudgetDiffers {
-                scope,
-                year,
-                stated: money_shown(&c.stated),
-                computed: money_shown(&c.computed),
+                year: year.unwrap_or_default(),
+                stated: stated.display(),
+                computed: computed.display(),
             },
         };
         diags.warning(plan.file, c.pos, msg);
@@ -60,10 +56,6 @@ fn check_plan(a: &Authority, plan: &Plan, diags: &mut Diagnostics) {
             check_detail(a, item, page, diags);
         }
     }
-}
-
-fn money_shown(decimal: &str) -> String {
-    crate::content::numbers::parse_money(decimal).map(|m| m.to_display()).unwrap_or_else(|_| decimal.to_string())
 }
 
 /// Titles that differ only in spacing, quotes or the way sara am is typed are the same title.
@@ -132,9 +124,9 @@ fn check_detail(a: &Authority, item: &Item, page: &DetailPage, diags: &mut Diagn
             // All three are held in hundredths; the product is in satang after two divisions.
             let product = Money((i128::from(q.0) * i128::from(t.0) * i128::from(p.0) / 10_000) as i64);
             if product != line.amount {
-                let mut formula = format!("{} × {}", num(q), num(p));
+                let mut formula = format!("{} × {}", q.to_display(), p.to_display());
                 if line.times.is_some() {
-                    formula = format!("{} × {} × {}", num(q), num(t), num(p));
+                    formula = format!("{} × {} × {}", q.to_display(), t.to_display(), p.to_display());
                 }
                 diags.warning(
                     page.file,
@@ -170,14 +162,6 @@ fn check_detail(a: &Authority, item: &Item, page: &DetailPage, diags: &mut Diagn
             );
         }
     }
-}
-
-fn summary_shown(what: &str, value: &str) -> String {
-    if matches!(what, "budget" | "disbursed") { money_shown(value) } else { value.to_string() }
-}
-
-fn num(m: Money) -> String {
-    m.to_display()
 }
 
 fn check_report(a: &Authority, report: &Report, diags: &mut Diagnostics) {
@@ -247,8 +231,8 @@ fn check_report(a: &Authority, report: &Report, diags: &mut Diagnostics) {
             c.pos,
             Msg::StatedSummaryDiffers {
                 what: c.what.clone(),
-                stated: summary_shown(&c.what, &c.stated),
-                computed: summary_shown(&c.what, &c.computed),
+                stated: c.stated.display(),
+                computed: c.computed.display(),
             },
         );
     }

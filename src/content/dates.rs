@@ -113,12 +113,6 @@ pub fn fiscal_year_range(fy_be: i32) -> (Date, Date) {
     (Date { year: end_ce - 1, month: 10, day: 1 }, Date { year: end_ce, month: 9, day: 30 })
 }
 
-/// The last day covered by a round: 31 March for the 6-month round, 30 September otherwise.
-pub fn period_end(fy_be: i32, six_month: bool) -> Date {
-    let end_ce = fy_be - BE_OFFSET;
-    if six_month { Date { year: end_ce, month: 3, day: 31 } } else { Date { year: end_ce, month: 9, day: 30 } }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

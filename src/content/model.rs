@@ -107,6 +107,30 @@ impl Kind {
     }
 }
 
+/// A figure printed in a document, or computed from its rows: a count or an amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Count(u64),
+    Money(Money),
+}
+
+impl Figure {
+    /// For data files: `41000`, `89141.40`, `27`.
+    pub fn decimal(self) -> String {
+        match self {
+            Figure::Count(n) => n.to_string(),
+            Figure::Money(m) => m.to_decimal_string(),
+        }
+    }
+    /// For people: `41,000`, `89,141.40`, `27`.
+    pub fn display(self) -> String {
+        match self {
+            Figure::Count(n) => n.to_string(),
+            Figure::Money(m) => m.to_display(),
+        }
+    }
+}
+
 /// A budget cell: an amount (0 = needs no budget) or not stated. Never confused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Amount {
@@ -316,7 +340,7 @@ pub struct Report {
     pub document: Option<String>,
     pub items: Vec<ReportItem>,
     pub items_pos: Pos,
-    pub stated_summary: Vec<(String, String, Pos)>,
+    pub stated_summary: Vec<(String, Figure, Pos)>,
 }
 
 #[derive(Debug)]

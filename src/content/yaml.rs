@@ -44,14 +44,6 @@ pub struct Key {
 }
 
 impl Node {
-    pub fn kind_name(&self) -> &'static str {
-        match &self.value {
-            Value::Null => "null",
-            Value::Scalar { .. } => "scalar",
-            Value::Seq(_) => "list",
-            Value::Map(_) => "map",
-        }
-    }
     pub fn as_map(&self) -> Option<&[(Key, Node)]> {
         match &self.value {
             Value::Map(m) => Some(m),

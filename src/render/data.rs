@@ -13,6 +13,13 @@ fn money(m: Money) -> Value {
     Value::Number(m.to_decimal_string().parse::<Number>().unwrap_or_else(|_| Number::from(0)))
 }
 
+fn figure(f: Figure) -> Value {
+    match f {
+        Figure::Count(n) => json!(n),
+        Figure::Money(m) => money(m),
+    }
+}
+
 fn amount(a: Amount) -> Value {
     match a {
         Amount::Stated(m) => money(m),
@@ -104,12 +111,7 @@ pub fn plan_json(site: &Site, a: &Authority, p: &Plan, t: &PlanTotals) -> Value 
         .stated
         .iter()
         .map(|c| {
-            let (stated, computed) = if c.what == "budget" {
-                (c.stated.parse::<Number>().map(Value::Number).unwrap_or(Value::Null), c.computed.parse::<Number>().map(Value::Number).unwrap_or(Value::Null))
-            } else {
-                (json!(c.stated.parse::<u64>().unwrap_or(0)), json!(c.computed.parse::<u64>().unwrap_or(0)))
-            };
-            json!({"scope": c.scope.label(), "what": c.what, "year": c.year, "stated": stated, "computed": computed, "matches": c.matches})
+            json!({"scope": c.scope.label(), "what": c.what, "year": c.year, "stated": figure(c.stated), "computed": figure(c.computed), "matches": c.matches})
         })
         .collect();
     json!({
@@ -152,8 +154,7 @@ pub fn report_json(site: &Site, a: &Authority, r: &Report, round: &Round) -> Val
         .stated
         .iter()
         .map(|c| {
-            let v = |s: &str| s.parse::<Number>().map(Value::Number).unwrap_or(Value::Null);
-            json!({"what": c.what, "stated": v(&c.stated), "computed": v(&c.computed), "matches": c.matches})
+            json!({"what": c.what, "stated": figure(c.stated), "computed": figure(c.computed), "matches": c.matches})
         })
         .collect();
     json!({

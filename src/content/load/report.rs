@@ -55,9 +55,9 @@ pub fn read_report(r: &mut Reader, root: &Node, stem: &str, paths: &PathCtx) -> 
             for key in SUMMARY_KEYS {
                 if let Some(n) = sf.get(key) {
                     let value = if matches!(*key, "budget" | "disbursed") {
-                        r.money(n, key).map(|m| m.to_decimal_string())
+                        r.money(n, key).map(Figure::Money)
                     } else {
-                        r.count(n, key).map(|c| c.to_string())
+                        r.count(n, key).map(Figure::Count)
                     };
                     if let Some(v) = value {
                         stated_summary.push((key.to_string(), v, n.pos));
