@@ -6,6 +6,8 @@ use crate::compute;
 use crate::content::check::check;
 use crate::content::load::{Loaded, load};
 use crate::content::model::Content;
+use crate::render::site::{self, Options, RenderError};
+use crate::render::theme::{self, ThemeError};
 use crate::render::{OutFile, data};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -20,29 +22,38 @@ pub fn load_and_check(content_dir: &Path) -> Loaded {
     loaded
 }
 
-/// Every file of the site, in memory, ready to write.
-pub fn render_site(content: &Content, content_dir: &Path) -> io::Result<Vec<OutFile>> {
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("{0}")]
+    Io(#[from] io::Error),
+    #[error("{0}")]
+    Theme(#[from] ThemeError),
+    #[error("{0}")]
+    Render(#[from] RenderError),
+}
+
+/// Every file of the site, in memory, ready to write: pages, assets, open data, attachments.
+pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Result<Vec<OutFile>, BuildError> {
+    let theme = theme::load(content_dir, content.site.language)?;
+    let figures = compute::site(content);
+    let mut out = site::render(content, &figures, &theme, opts)?;
     let site = &content.site;
-    let mut out = Vec::new();
-    for a in &content.authorities {
-        for p in &a.plans {
-            let totals = compute::plan::compute(p, &a.owner_aliases);
+    for (a, f) in content.authorities.iter().zip(&figures) {
+        for (p, totals) in a.plans.iter().zip(&f.plans) {
             let base = format!("{}/plans/{}", a.slug, p.slug);
             out.push(OutFile {
                 path: format!("{base}/plan.json"),
-                bytes: json_bytes(&data::plan_json(site, a, p, &totals)),
+                bytes: json_bytes(&data::plan_json(site, a, p, totals)),
             });
             out.push(OutFile { path: format!("{base}/plan.csv"), bytes: data::plan_csv(site, a, p) });
         }
-        for r in &a.reports {
-            let plan = r.plan.as_ref().and_then(|s| a.plans.iter().find(|p| &p.slug == s));
-            let round = compute::report::compute(r, plan);
+        for (r, round) in a.reports.iter().zip(&f.rounds) {
             let base = format!("{}/reports/{}", a.slug, r.slug);
             out.push(OutFile {
                 path: format!("{base}/report.json"),
-                bytes: json_bytes(&data::report_json(site, a, r, &round)),
+                bytes: json_bytes(&data::report_json(site, a, r, round)),
             });
-            out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(&round) });
+            out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(round) });
         }
         for f in &a.files {
             let bytes = std::fs::read(content_dir.join(&a.slug).join(f))?;

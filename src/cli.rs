@@ -40,6 +40,9 @@ enum Command {
         content: PathBuf,
         #[arg(long, default_value = "site")]
         output: PathBuf,
+        /// Write readable HTML instead of minified (for debugging a theme).
+        #[arg(long)]
+        no_minify: bool,
     },
 }
 
@@ -50,10 +53,14 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     match cli.command {
         Command::Check { content } => check(&content, lang).0,
-        Command::Build { content, output } => {
+        Command::Build { content, output, no_minify } => {
             let (code, loaded) = check(&content, lang);
             let Some(loaded) = loaded else { return code };
-            let files = match build::render_site(&loaded.content, &content) {
+            let files = match build::render_site(
+                &loaded.content,
+                &content,
+                crate::render::site::Options { minify: !no_minify },
+            ) {
                 Ok(f) => f,
                 Err(e) => return fail(lang, &format!("{e}")),
             };

@@ -108,7 +108,7 @@ pub fn compute(plan: &Plan, aliases: &[(String, String)]) -> PlanTotals {
                     (
                         m.no.clone(),
                         m.title.clone(),
-                        Totals::of(plan.items.iter().filter(|i| i.mission.as_deref() == Some(&m.no)), years),
+                        Totals::of(plan.items.iter().filter(|i| i.mission.as_ref() == Some(&m.no)), years),
                     )
                 })
                 .collect(),
@@ -152,7 +152,7 @@ fn scope_items<'a>(plan: &'a Plan, scope: &'a Scope) -> impl Iterator<Item = &'a
     plan.items.iter().filter(move |i| match scope {
         Scope::Plan => true,
         Scope::Dimension(d) => i.dimension == *d,
-        Scope::Mission(m) => i.mission.as_deref() == Some(m),
+        Scope::Mission(m) => i.mission.as_ref() == Some(m),
     })
 }
 

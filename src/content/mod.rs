@@ -5,6 +5,7 @@ pub mod dates;
 pub mod load;
 pub mod model;
 pub mod numbers;
+pub mod provinces;
 pub mod read;
 pub mod templates;
 pub mod yaml;

@@ -123,7 +123,7 @@ impl PlanBuilder {
         else {
             return;
         };
-        if no.split('.').next() != Some(&dim.to_string()) {
+        if no.split('.').next() != Some(dim.to_string().as_str()) {
             r.error(node.pos, Msg::MissionOutsideDimension { mission: no.clone(), dimension: dim });
         }
         if let Some(line) = self.missions_seen.get(&no) {

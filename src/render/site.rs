@@ -1,0 +1,170 @@
+//! Renders every HTML page, in parallel, plus theme assets, sitemap, feed and robots.txt.
+
+use super::feeds::{self, Entry};
+use super::pages::{self, Ctx, Page};
+use super::theme::Theme;
+use super::value::to_tera;
+use super::{OutFile, format::Fmt, paths};
+use crate::compute::AuthorityFigures;
+use crate::content::model::Content;
+use rayon::prelude::*;
+use serde_json::json;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Minified HTML for publishing; readable HTML for snapshots and debugging.
+    pub minify: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { minify: true }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{page}: {message}")]
+pub struct RenderError {
+    pub page: String,
+    pub message: String,
+}
+
+/// A short content hash, so a changed stylesheet is fetched again despite long caching.
+fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", h >> 32)
+}
+
+/// The path part of base_url (`/transparency/`): where 404.html finds the site, since a
+/// host serves it at whatever address was missing.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    after_scheme.find('/').map_or("/".into(), |i| after_scheme[i..].to_string())
+}
+
+struct Common {
+    lang: &'static str,
+    site: tera::Value,
+    strings: tera::Value,
+    css: String,
+}
+
+fn render_page(
+    theme: &Theme,
+    common: &Common,
+    base_url: &str,
+    page: &Page,
+    opts: Options,
+) -> Result<OutFile, RenderError> {
+    let mut ctx = tera::Context::new();
+    let is_404 = page.path == "404.html";
+    let root = if is_404 { base_path(base_url) } else { paths::root_from(&page.path) };
+    ctx.insert("lang", common.lang);
+    ctx.insert_value("site", common.site.clone());
+    ctx.insert_value("t", common.strings.clone());
+    ctx.insert("root", &root);
+    ctx.insert("css", &common.css);
+    let crumbs: Vec<serde_json::Value> = page.crumbs.iter().map(|(t, h)| json!({"title": t, "href": h})).collect();
+    ctx.insert_value(
+        "page",
+        to_tera(&json!({
+            "title": page.title, "description": page.description, "path": page.path,
+            "canonical": if is_404 { None } else { Some(format!("{base_url}{}", page.path)) },
+            "is_home": page.path.is_empty(), "crumbs": crumbs,
+        })),
+    );
+    if let serde_json::Value::Object(m) = &page.data {
+        for (k, v) in m {
+            ctx.insert_value(k.clone(), to_tera(v));
+        }
+    }
+    let html = theme
+        .tera
+        .render(page.template, &ctx)
+        .map_err(|e| RenderError { page: page.file(), message: format!("{e:#}") })?;
+    let bytes = if opts.minify {
+        let cfg = minify_html::Cfg { keep_html_and_head_opening_tags: true, ..minify_html::Cfg::new() };
+        minify_html::minify(html.as_bytes(), &cfg)
+    } else {
+        html.into_bytes()
+    };
+    Ok(OutFile { path: page.file(), bytes })
+}
+
+pub fn render(
+    content: &Content,
+    figures: &[AuthorityFigures],
+    theme: &Theme,
+    opts: Options,
+) -> Result<Vec<OutFile>, RenderError> {
+    let site = &content.site;
+    let ctx = Ctx { content, figures, strings: &theme.strings, fmt: Fmt { digits: site.digits } };
+    let css = theme.assets.get("style.css").map(|b| fingerprint(b)).unwrap_or_default();
+    let common = Common {
+        lang: match site.language {
+            crate::diag::Lang::Th => "th",
+            crate::diag::Lang::En => "en",
+        },
+        site: to_tera(&json!({"title": site.title, "base_url": site.base_url, "portal": ctx.is_portal()})),
+        strings: to_tera(&serde_json::to_value(&theme.strings).unwrap_or_default()),
+        css: format!("assets/style.css?v={css}"),
+    };
+    let mut top = vec![pages::home_page(&ctx), pages::not_found_page(&ctx)];
+    if ctx.is_portal() {
+        top.extend(pages::province_pages(&ctx));
+    }
+    let mut sitemap_paths: Vec<String> =
+        top.iter().filter(|p| p.path.is_empty() || p.path.ends_with('/')).map(|p| p.path.clone()).collect();
+    let mut out: Vec<OutFile> =
+        top.par_iter().map(|p| render_page(theme, &common, &site.base_url, p, opts)).collect::<Result<_, _>>()?;
+    // Pages of one authority are built and rendered together, so only one authority's page
+    // data is held at a time per core.
+    let per_authority: Vec<(Vec<String>, Vec<OutFile>)> = (0..content.authorities.len())
+        .into_par_iter()
+        .map(|i| {
+            let pages = pages::authority_pages(&ctx, i);
+            let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+            let files = pages
+                .iter()
+                .map(|p| render_page(theme, &common, &site.base_url, p, opts))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((paths, files))
+        })
+        .collect::<Result<_, RenderError>>()?;
+    for (paths, files) in per_authority {
+        sitemap_paths.extend(paths);
+        out.extend(files);
+    }
+    for (name, bytes) in &theme.assets {
+        out.push(OutFile { path: format!("assets/{name}"), bytes: bytes.clone() });
+    }
+    let entries: Vec<Entry> = content
+        .authorities
+        .iter()
+        .flat_map(|a| {
+            a.reports.iter().map(|r| Entry {
+                title: format!("{}: {} {}", a.name, ctx.s("report_title"), ctx.round_title(r)),
+                path: feeds::round_path(a, r),
+                date: feeds::round_date(r),
+                summary: format!("{} {}", ctx.s("report_title"), ctx.round_title(r)),
+            })
+        })
+        .collect();
+    out.push(OutFile { path: "sitemap.xml".into(), bytes: feeds::sitemap(&site.base_url, &sitemap_paths) });
+    out.push(OutFile { path: "feed.xml".into(), bytes: feeds::atom(site, entries) });
+    out.push(OutFile { path: "robots.txt".into(), bytes: feeds::robots(&site.base_url) });
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base_path_of_a_sub_path_site() {
+        assert_eq!(super::base_path("https://example.go.th/transparency/"), "/transparency/");
+        assert_eq!(super::base_path("https://example.go.th/"), "/");
+    }
+}
