@@ -110,6 +110,7 @@ pub enum Msg {
     BudgetLinesSum { sum: String, expected: String },
     BudgetLineArithmetic { formula: String, product: String, amount: String },
     OwnerAliasFolded { spelling: String, canonical: String },
+    UnknownProvince { name: String },
     SaraAmDecomposed,
     HtmlInText,
     DuplicateIssueTitle { title: String, first_line: u32 },
@@ -337,6 +338,10 @@ impl Msg {
             Msg::OwnerAliasFolded { spelling, canonical } => t!(
                 format!("'{spelling}' ถูกนับรวมกับ '{canonical}' ตาม owner_aliases"),
                 format!("'{spelling}' is counted as '{canonical}' through owner_aliases")
+            ),
+            Msg::UnknownProvince { name } => t!(
+                format!("ไม่รู้จักจังหวัด '{name}' หน่วยงานนี้จะไม่อยู่ในหน้าจังหวัดของพอร์ทัล"),
+                format!("unknown province '{name}': this authority will not appear on a province page of the portal")
             ),
             Msg::SaraAmDecomposed => t!(
                 "สระอำเขียนเป็นสองตัวอักษร (ํ + า) แทน ำ".into(),

@@ -123,7 +123,13 @@ fn read_authority(r: &mut Reader, node: &Node, slug: &str) -> Option<Authority> 
         .require(&f, "kind")
         .and_then(|n| r.choice(n, "kind", &AuthorityKind::NAMES))
         .map(|i| [AuthorityKind::Pao, AuthorityKind::Municipality, AuthorityKind::Sao, AuthorityKind::Other][i]);
-    let province = r.require(&f, "province").and_then(|n| r.text(n, "province"));
+    let province = r.require(&f, "province").and_then(|n| {
+        let name = r.text(n, "province")?;
+        if crate::content::provinces::slug(&name).is_none() {
+            r.warning(n.pos, Msg::UnknownProvince { name: name.clone() });
+        }
+        Some(name)
+    });
     let contact = f.get("contact").and_then(|n| {
         let cf = r.fields(n, "contact", CONTACT_KEYS)?;
         Some(Contact {
