@@ -390,3 +390,26 @@ fn a_failing_render_leaves_the_previous_site_byte_for_byte() {
         .collect();
     assert_eq!(before, after);
 }
+
+#[test]
+fn heading_anchors_keep_thai_intact() {
+    let doc = page(example(), "bueng-nakhon/plans/2566-2570/items/1.1-1/index.html");
+    let ids: Vec<String> =
+        doc.select(&sel(".prose :is(h2, h3, h4)[id]")).map(|e| e.value().attr("id").unwrap().to_string()).collect();
+    assert!(ids.contains(&"หัวข้อของหน้านี้ในเอกสาร".to_string()), "{ids:?}");
+    assert!(ids.contains(&"งบประมาณ".to_string()), "{ids:?}");
+}
+
+#[test]
+fn an_english_interface_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("tests/fixtures/base"), dir.path());
+    let site_yaml = dir.path().join("site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).unwrap().replace("language: th", "");
+    std::fs::write(&site_yaml, format!("{}\nlanguage: en\n", text.trim_end())).unwrap();
+    let site = build(dir.path(), true);
+    let doc = page(&site, "demo/reports/2566-6m/index.html");
+    assert_eq!(doc.select(&sel("html")).next().unwrap().value().attr("lang"), Some("en"));
+    let skip = text_of(&doc, ".skip-link");
+    assert!(skip[0].is_ascii(), "{skip:?}");
+}

@@ -165,6 +165,8 @@ pub fn plan_page(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals) -> Page {
 
 fn detail(ctx: &Ctx, d: &DetailPage) -> Value {
     let body = markdown::render(&d.body.text, 1);
+    // The table of contents lists the body's top-level headings, whatever level they start at.
+    let top = body.headings.iter().map(|h| h.level).min();
     let lines: Vec<Value> = d
         .budget_lines
         .iter()
@@ -182,7 +184,7 @@ fn detail(ctx: &Ctx, d: &DetailPage) -> Value {
         "outputs": d.outputs, "outcomes": d.outcomes,
         "budget_lines": lines, "budget_lines_total": ctx.fmt.money(lines_total),
         "body": if d.body.text.trim().is_empty() { None } else { Some(body.html) },
-        "toc": body.headings.iter().filter(|h| h.level == 2)
+        "toc": body.headings.iter().filter(|h| Some(h.level) == top)
             .map(|h| json!({"text": h.text, "anchor": h.anchor})).collect::<Vec<_>>(),
     })
 }
