@@ -30,13 +30,16 @@ pub enum BuildError {
     Theme(#[from] ThemeError),
     #[error("{0}")]
     Render(#[from] RenderError),
+    #[error("{0}")]
+    Ita(String),
 }
 
 /// Every file of the site, in memory, ready to write: pages, assets, open data, attachments.
 pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Result<Vec<OutFile>, BuildError> {
     let theme = theme::load(content_dir, content.site.language)?;
     let figures = compute::site(content);
-    let mut out = site::render(content, &figures, &theme, opts)?;
+    let catalogues = crate::ita::catalogue::load(content_dir).map_err(BuildError::Ita)?;
+    let mut out = site::render(content, &figures, &theme, &catalogues, opts)?;
     let site = &content.site;
     for (a, f) in content.authorities.iter().zip(&figures) {
         for (p, totals) in a.plans.iter().zip(&f.plans) {
@@ -54,6 +57,12 @@ pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Resu
                 bytes: json_bytes(&data::report_json(site, a, r, round)),
             });
             out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(round) });
+        }
+        for y in &a.ita {
+            if let Some(c) = catalogues.get(&y.year) {
+                let path = format!("{}ita.csv", crate::ita::resolve::index_path(&a.slug, y.year));
+                out.push(OutFile { path, bytes: crate::render::pages::ita_csv(site, a, y, c) });
+            }
         }
         for f in &a.files {
             let bytes = std::fs::read(content_dir.join(&a.slug).join(f))?;

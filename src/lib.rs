@@ -4,9 +4,11 @@
 //! [`content::check`] (errors and warnings) → [`compute`] (totals, rates,
 //! reconciliations) → [`render`] (pages, data files) → [`build`] (atomic swap).
 
+pub mod addresses;
 pub mod build;
 pub mod cli;
 pub mod compute;
 pub mod content;
 pub mod diag;
+pub mod ita;
 pub mod render;

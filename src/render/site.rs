@@ -99,10 +99,11 @@ pub fn render(
     content: &Content,
     figures: &[AuthorityFigures],
     theme: &Theme,
+    catalogues: &std::collections::BTreeMap<i32, crate::ita::catalogue::Catalogue>,
     opts: Options,
 ) -> Result<Vec<OutFile>, RenderError> {
     let site = &content.site;
-    let ctx = Ctx { content, figures, strings: &theme.strings, fmt: Fmt { digits: site.digits } };
+    let ctx = Ctx { content, figures, strings: &theme.strings, catalogues, fmt: Fmt { digits: site.digits } };
     let css = theme.assets.get("style.css").map(|b| fingerprint(b)).unwrap_or_default();
     let common = Common {
         lang: match site.language {

@@ -67,7 +67,9 @@ pub fn dashboard_data(ctx: &Ctx, i: usize) -> Value {
         .ita
         .iter()
         .map(|y| {
-            json!({"year": ctx.fmt.year(y.year), "score": y.score.as_deref().map(|s| ctx.fmt.text(s)), "level": y.level,
+            json!({"year": ctx.fmt.year(y.year),
+                   "href": ctx.catalogues.contains_key(&y.year).then(|| crate::ita::resolve::index_path(&a.slug, y.year)),
+                   "score": y.score.as_deref().map(|s| ctx.fmt.text(s)), "level": y.level,
                    "measures": ctx.fmt.count(y.issues.iter().map(|i| i.measures.len() as u64).sum())})
         })
         .collect();
@@ -140,6 +142,9 @@ pub fn authority_pages(ctx: &Ctx, i: usize) -> Vec<Page> {
     }
     for (r, rep) in a.reports.iter().enumerate() {
         pages.push(super::report::report_page(ctx, a, rep, &f.rounds[r]));
+    }
+    for y in &a.ita {
+        pages.extend(super::ita::ita_pages(ctx, a, y));
     }
     pages
 }

@@ -3,6 +3,7 @@
 //! templates only lay it out; templates escape every string they print.
 
 mod authority;
+mod ita;
 mod plan;
 mod portal;
 mod report;
@@ -15,6 +16,7 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
 pub use authority::authority_pages;
+pub use ita::ita_csv;
 pub use portal::{home_page, not_found_page, province_pages};
 
 /// One HTML page to render.
@@ -44,6 +46,7 @@ pub struct Ctx<'a> {
     pub content: &'a Content,
     pub figures: &'a [AuthorityFigures],
     pub strings: &'a BTreeMap<String, String>,
+    pub catalogues: &'a BTreeMap<i32, crate::ita::catalogue::Catalogue>,
     pub fmt: Fmt,
 }
 

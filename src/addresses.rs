@@ -1,0 +1,162 @@
+//! Addresses never disappear. `prongsai freeze` records every address the site publishes
+//! in a file kept with the content; from then on a build that would drop a recorded
+//! address fails, naming it, unless `moved.yaml` says where it went, and then the old
+//! address gets a redirect page (or, for a data file, the file itself).
+
+use crate::render::OutFile;
+use crate::render::feeds::xml_escape;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+pub const RECORD_FILE: &str = "published-addresses.txt";
+pub const MOVED_FILE: &str = "moved.yaml";
+
+const HEADER: &str = "# ที่อยู่ทุกหน้าที่เว็บไซต์นี้เคยเผยแพร่ บันทึกโดย `prongsai freeze` ห้ามลบบรรทัด: ผู้ประเมิน ITA และประชาชนอาจกลับมาเปิด\n\
+# หากย้ายหน้า ให้ระบุที่อยู่ใหม่ใน moved.yaml (ที่อยู่เดิม: ที่อยู่ใหม่)\n\
+# Every address this site has published, recorded by `prongsai freeze`. Never delete a line;\n\
+# declare moves in moved.yaml (old: new).\n";
+
+/// The address a reader uses for an output file: a page's folder, or the file itself.
+/// Theme assets change name with their content and are not addresses anyone cites.
+pub fn address_of(path: &str) -> Option<String> {
+    if path.starts_with("assets/") {
+        return None;
+    }
+    Some(match path.strip_suffix("index.html") {
+        Some(dir) => dir.to_string(),
+        None => path.to_string(),
+    })
+}
+
+pub fn published(files: &[OutFile]) -> BTreeSet<String> {
+    files.iter().filter_map(|f| address_of(&f.path)).collect()
+}
+
+/// The recorded addresses with their line numbers (for messages).
+pub fn read_record(content_dir: &Path) -> std::io::Result<Vec<(String, usize)>> {
+    let p = content_dir.join(RECORD_FILE);
+    if !p.exists() {
+        return Ok(Vec::new());
+    }
+    let text = std::fs::read_to_string(p)?;
+    Ok(text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (l.trim().to_string(), i + 1))
+        .filter(|(l, _)| !l.is_empty() && !l.starts_with('#'))
+        .collect())
+}
+
+pub fn read_moves(content_dir: &Path) -> Result<BTreeMap<String, String>, String> {
+    let p = content_dir.join(MOVED_FILE);
+    if !p.exists() {
+        return Ok(BTreeMap::new());
+    }
+    let text = std::fs::read_to_string(&p).map_err(|e| format!("{MOVED_FILE}: {e}"))?;
+    let moves: BTreeMap<String, String> = serde_saphyr::from_str::<Option<BTreeMap<String, String>>>(&text)
+        .map_err(|e| format!("{MOVED_FILE}: {e}"))?
+        .unwrap_or_default();
+    Ok(moves
+        .into_iter()
+        .map(|(k, v)| (k.trim_start_matches('/').to_string(), v.trim_start_matches('/').to_string()))
+        .collect())
+}
+
+#[derive(Debug)]
+pub struct Dropped {
+    pub address: String,
+    pub line: usize,
+}
+
+fn redirect_page(base_url: &str, from: &str, to: &str) -> Vec<u8> {
+    let depth = from.matches('/').count();
+    let rel = format!("{}{to}", if depth == 0 { "./".to_string() } else { "../".repeat(depth) });
+    let abs = xml_escape(&format!("{base_url}{to}"));
+    let rel = xml_escape(&rel);
+    format!(
+        "<!doctype html>\n<html lang=\"th\">\n<head>\n<meta charset=\"utf-8\">\n<title>ย้ายไปที่อยู่ใหม่</title>\n\
+         <link rel=\"canonical\" href=\"{abs}\">\n<meta http-equiv=\"refresh\" content=\"0; url={rel}\">\n\
+         <meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n<main>\n<h1>ย้ายไปที่อยู่ใหม่</h1>\n\
+         <p>หน้านี้ย้ายไปที่ <a href=\"{rel}\">{abs}</a></p>\n</main>\n</body>\n</html>\n"
+    )
+    .into_bytes()
+}
+
+/// Adds what recorded-but-moved addresses need to `files`; returns the recorded addresses
+/// the build would drop without a declared move. A move to an address that is not built
+/// is dropped too, so a redirect never points nowhere.
+pub fn keep_recorded(
+    files: &mut Vec<OutFile>,
+    recorded: &[(String, usize)],
+    moves: &BTreeMap<String, String>,
+    base_url: &str,
+) -> Vec<Dropped> {
+    let now = published(files);
+    let mut dropped = Vec::new();
+    let mut extra = Vec::new();
+    for (address, line) in recorded {
+        if now.contains(address) {
+            continue;
+        }
+        match moves.get(address) {
+            Some(to) if now.contains(to) => {
+                if address.ends_with('/') || address.is_empty() {
+                    extra.push(OutFile {
+                        path: format!("{address}index.html"),
+                        bytes: redirect_page(base_url, address, to),
+                    });
+                } else if let Some(f) = files.iter().find(|f| &f.path == to) {
+                    extra.push(OutFile { path: address.clone(), bytes: f.bytes.clone() });
+                }
+            }
+            _ => dropped.push(Dropped { address: address.clone(), line: *line }),
+        }
+    }
+    files.extend(extra);
+    dropped
+}
+
+/// The record after a freeze: everything recorded before (never forgotten) and everything
+/// published now, sorted.
+pub fn record_text(recorded: &[(String, usize)], files: &[OutFile]) -> String {
+    let mut all: BTreeSet<String> = recorded.iter().map(|(a, _)| a.clone()).collect();
+    all.extend(published(files));
+    let mut s = String::from(HEADER);
+    for a in all {
+        s.push_str(&a);
+        s.push('\n');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(p: &str) -> OutFile {
+        OutFile { path: p.into(), bytes: p.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn pages_are_folders_and_assets_are_not_addresses() {
+        assert_eq!(address_of("a/plans/p/index.html").as_deref(), Some("a/plans/p/"));
+        assert_eq!(address_of("index.html").as_deref(), Some(""));
+        assert_eq!(address_of("a/plans/p/plan.csv").as_deref(), Some("a/plans/p/plan.csv"));
+        assert_eq!(address_of("assets/style.css"), None);
+    }
+
+    #[test]
+    fn a_dropped_address_is_named_and_a_move_redirects() {
+        let recorded = vec![("a/old/".to_string(), 3), ("a/gone/".to_string(), 4), ("a/x.csv".to_string(), 5)];
+        let mut files = vec![f("a/new/index.html"), f("a/y.csv")];
+        let moves: BTreeMap<String, String> =
+            [("a/old/".to_string(), "a/new/".to_string()), ("a/x.csv".to_string(), "a/y.csv".to_string())].into();
+        let dropped = keep_recorded(&mut files, &recorded, &moves, "https://e.go.th/t/");
+        assert_eq!(dropped.len(), 1);
+        assert_eq!((dropped[0].address.as_str(), dropped[0].line), ("a/gone/", 4));
+        let redirect = files.iter().find(|f| f.path == "a/old/index.html").unwrap();
+        let html = String::from_utf8(redirect.bytes.clone()).unwrap();
+        assert!(html.contains("url=../../a/new/") && html.contains("https://e.go.th/t/a/new/"), "{html}");
+        assert_eq!(files.iter().find(|f| f.path == "a/x.csv").unwrap().bytes, b"a/y.csv");
+    }
+}
