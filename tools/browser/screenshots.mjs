@@ -36,6 +36,9 @@ const pages = {
   item: 'bueng-nakhon/plans/2566-2570/items/1.1-1/',
   report: 'tua-yang/reports/2567-12m/',
   data: 'tua-yang/data/',
+  'ita-index': 'tua-yang/ita/2567/',
+  'ita-item': 'tua-yang/ita/2567/o38/',
+  'ita-measures': 'din-daeng/ita/2568/measures/',
   '404': 'no/such/page/',
 };
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
