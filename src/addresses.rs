@@ -33,33 +33,52 @@ pub fn published(files: &[OutFile]) -> BTreeSet<String> {
 }
 
 /// The recorded addresses with their line numbers (for messages).
-pub fn read_record(content_dir: &Path) -> std::io::Result<Vec<(String, usize)>> {
+/// An address as written in the record or in moved.yaml: the home page is written `/`;
+/// a leading `/` or the site's base_url is forgiven; nothing may climb out of the site.
+fn normalise(written: &str, base_url: &str) -> Result<String, String> {
+    let t = written.trim().trim_start_matches('\u{FEFF}');
+    let t = t.strip_prefix(base_url).unwrap_or(t).trim_start_matches('/');
+    if t.contains('\\') || t.split('/').any(|s| s == ".." || s == ".") {
+        return Err(format!("'{written}' is not an address inside the site"));
+    }
+    Ok(t.to_string())
+}
+
+/// The recorded addresses with their line numbers (for messages).
+pub fn read_record(content_dir: &Path) -> Result<Vec<(String, usize)>, String> {
     let p = content_dir.join(RECORD_FILE);
     if !p.exists() {
         return Ok(Vec::new());
     }
-    let text = std::fs::read_to_string(p)?;
-    Ok(text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (l.trim().to_string(), i + 1))
-        .filter(|(l, _)| !l.is_empty() && !l.starts_with('#'))
-        .collect())
+    let text = std::fs::read_to_string(p).map_err(|e| format!("{RECORD_FILE}: {e}"))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim().trim_start_matches('\u{FEFF}');
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        out.push((normalise(l, "").map_err(|e| format!("{RECORD_FILE}:{}:1: {e}", i + 1))?, i + 1));
+    }
+    Ok(out)
 }
 
-pub fn read_moves(content_dir: &Path) -> Result<BTreeMap<String, String>, String> {
+pub fn read_moves(content_dir: &Path, base_url: &str) -> Result<BTreeMap<String, String>, String> {
     let p = content_dir.join(MOVED_FILE);
     if !p.exists() {
         return Ok(BTreeMap::new());
     }
     let text = std::fs::read_to_string(&p).map_err(|e| format!("{MOVED_FILE}: {e}"))?;
+    let text = text.trim_start_matches('\u{FEFF}');
     let moves: BTreeMap<String, String> = serde_saphyr::from_str::<Option<BTreeMap<String, String>>>(&text)
         .map_err(|e| format!("{MOVED_FILE}: {e}"))?
         .unwrap_or_default();
-    Ok(moves
+    moves
         .into_iter()
-        .map(|(k, v)| (k.trim_start_matches('/').to_string(), v.trim_start_matches('/').to_string()))
-        .collect())
+        .map(|(k, v)| {
+            let err = |e: String| format!("{MOVED_FILE}: {e}");
+            Ok((normalise(&k, base_url).map_err(err)?, normalise(&v, base_url).map_err(err)?))
+        })
+        .collect()
 }
 
 #[derive(Debug)]
@@ -118,15 +137,17 @@ pub fn keep_recorded(
 
 /// The record after a freeze: everything recorded before (never forgotten) and everything
 /// published now, sorted.
-pub fn record_text(recorded: &[(String, usize)], files: &[OutFile]) -> String {
+pub fn record_text(recorded: &[(String, usize)], files: &[OutFile]) -> (String, usize) {
     let mut all: BTreeSet<String> = recorded.iter().map(|(a, _)| a.clone()).collect();
+    let before = all.len();
     all.extend(published(files));
+    let added = all.len() - before;
     let mut s = String::from(HEADER);
     for a in all {
-        s.push_str(&a);
+        s.push_str(if a.is_empty() { "/" } else { &a });
         s.push('\n');
     }
-    s
+    (s, added)
 }
 
 #[cfg(test)]
@@ -158,5 +179,21 @@ mod tests {
         let html = String::from_utf8(redirect.bytes.clone()).unwrap();
         assert!(html.contains("url=../../a/new/") && html.contains("https://e.go.th/t/a/new/"), "{html}");
         assert_eq!(files.iter().find(|f| f.path == "a/x.csv").unwrap().bytes, b"a/y.csv");
+    }
+
+    #[test]
+    fn the_record_survives_a_bom_writes_home_as_slash_and_refuses_climbing_out() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(RECORD_FILE), "\u{FEFF}# header\n/\na/plans/p/\n").unwrap();
+        let r = read_record(dir.path()).unwrap();
+        assert_eq!(r, vec![(String::new(), 2), ("a/plans/p/".to_string(), 3)]);
+        let (text, added) = record_text(&r, &[f("index.html"), f("a/plans/p/index.html"), f("b/index.html")]);
+        assert_eq!(added, 1);
+        assert!(text.lines().any(|l| l == "/") && text.lines().any(|l| l == "b/"));
+        std::fs::write(dir.path().join(RECORD_FILE), "../../etc/\n").unwrap();
+        assert!(read_record(dir.path()).unwrap_err().contains(":1:1:"));
+        std::fs::write(dir.path().join(MOVED_FILE), "https://e.go.th/t/a/old/: /a/new/\n").unwrap();
+        let m = read_moves(dir.path(), "https://e.go.th/t/").unwrap();
+        assert_eq!(m.get("a/old/").map(String::as_str), Some("a/new/"));
     }
 }

@@ -64,12 +64,33 @@ pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Resu
                 out.push(OutFile { path, bytes: crate::render::pages::ita_csv(site, a, y, c) });
             }
         }
-        for f in &a.files {
-            let bytes = std::fs::read(content_dir.join(&a.slug).join(f))?;
+        for f in published_files(a) {
+            let bytes = std::fs::read(content_dir.join(&a.slug).join(&f))?;
             out.push(OutFile { path: format!("{}/{f}", a.slug), bytes });
         }
     }
     Ok(out)
+}
+
+/// Everything under files/, and any other file the content links (a signed document, a
+/// report's or ITA item's evidence), so no link on the site points at nothing.
+fn published_files(a: &crate::content::model::Authority) -> std::collections::BTreeSet<String> {
+    use crate::content::load::paths::is_url;
+    use crate::content::model::Evidence;
+    let mut all: std::collections::BTreeSet<String> = a.files.iter().cloned().collect();
+    all.extend(a.plans.iter().filter_map(|p| p.document.clone()));
+    for r in &a.reports {
+        all.extend(r.document.clone());
+        all.extend(r.items.iter().flat_map(|i| &i.evidence).filter(|e| !is_url(e)).cloned());
+    }
+    for y in &a.ita {
+        for e in y.evidence.values().flatten() {
+            if let Evidence::File(f) = e {
+                all.insert(f.clone());
+            }
+        }
+    }
+    all
 }
 
 fn json_bytes(v: &serde_json::Value) -> Vec<u8> {

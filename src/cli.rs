@@ -96,8 +96,8 @@ fn keep_addresses(
     lang: Lang,
 ) -> Result<(), ExitCode> {
     use crate::addresses::{self, MOVED_FILE, RECORD_FILE};
-    let recorded = addresses::read_record(content).map_err(|e| fail(lang, &format!("{RECORD_FILE}: {e}")))?;
-    let moves = addresses::read_moves(content).map_err(|e| fail(lang, &e))?;
+    let recorded = addresses::read_record(content).map_err(|e| fail(lang, &e))?;
+    let moves = addresses::read_moves(content, base_url).map_err(|e| fail(lang, &e))?;
     let dropped = addresses::keep_recorded(files, &recorded, &moves, base_url);
     if dropped.is_empty() {
         return Ok(());
@@ -133,7 +133,7 @@ fn freeze(content: &std::path::Path, lang: Lang) -> ExitCode {
         return code;
     }
     let before = addresses::read_record(content).unwrap_or_default();
-    let text = addresses::record_text(&before, &files);
+    let (text, added) = addresses::record_text(&before, &files);
     let target = content.join(RECORD_FILE);
     let tmp = content.join(format!(".{RECORD_FILE}.new-{}", std::process::id()));
     if let Err(e) = std::fs::write(&tmp, &text).and_then(|_| std::fs::rename(&tmp, &target)) {
@@ -141,7 +141,6 @@ fn freeze(content: &std::path::Path, lang: Lang) -> ExitCode {
         return fail(lang, &format!("{}: {e}", target.display()));
     }
     let total = text.lines().filter(|l| !l.starts_with('#')).count();
-    let added = total - before.len();
     let msg = match lang {
         Lang::Th => format!("บันทึกที่อยู่ {total} รายการ (ใหม่ {added}) ใน {}", target.display()),
         Lang::En => format!("recorded {total} addresses ({added} new) in {}", target.display()),
@@ -184,8 +183,9 @@ fn check_listing_ita(
     for d in &loaded.diags.list {
         let _ = write!(err, "{}", render(d, &loaded.sources, lang));
     }
+    let mut catalogue_error = false;
     if list_ita && !loaded.diags.has_errors() {
-        ita_missing(content, &loaded.content, lang);
+        catalogue_error = !ita_missing(content, &loaded.content, lang);
     }
     let (e, w) = (loaded.diags.count(Severity::Error), loaded.diags.count(Severity::Warning));
     let summary = match lang {
@@ -193,13 +193,24 @@ fn check_listing_ita(
         Lang::En => format!("{e} error(s), {w} warning(s)"),
     };
     let _ = writeln!(err, "{summary}");
-    if loaded.diags.has_errors() { (ExitCode::from(1), None) } else { (ExitCode::SUCCESS, Some(loaded)) }
+    if loaded.diags.has_errors() || catalogue_error {
+        (ExitCode::from(1), None)
+    } else {
+        (ExitCode::SUCCESS, Some(loaded))
+    }
 }
 
 /// For each authority, the ITA items of its latest year that nothing fills yet.
-fn ita_missing(content_dir: &std::path::Path, content: &crate::content::model::Content, lang: Lang) {
+/// Returns false when a catalogue cannot be read (the message is printed).
+fn ita_missing(content_dir: &std::path::Path, content: &crate::content::model::Content, lang: Lang) -> bool {
     use crate::ita::resolve::{State, resolve};
-    let Ok(catalogues) = crate::ita::catalogue::load(content_dir) else { return };
+    let catalogues = match crate::ita::catalogue::load(content_dir) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return false;
+        }
+    };
     for a in &content.authorities {
         let Some(ita) = a.ita.iter().max_by_key(|y| y.year) else { continue };
         let Some(catalogue) = catalogues.get(&ita.year) else { continue };
@@ -220,4 +231,5 @@ fn ita_missing(content_dir: &std::path::Path, content: &crate::content::model::C
             eprintln!("  - {m}");
         }
     }
+    true
 }

@@ -170,13 +170,13 @@ fn sitemap_lists_every_page_with_absolute_addresses() {
 fn bueng_nakhon_figures_appear_on_the_plan_page() {
     let doc = page(example(), "bueng-nakhon/plans/2566-2570/index.html");
     let plan_total = text_of(&doc, ".plan-total .row-total").join(" ");
-    assert!(plan_total.contains("(27 รายการ)") && plan_total.contains("205,000"), "{plan_total}");
+    assert!(plan_total.contains("(27 รายการ; รวมทุกปี 205,000 บาท)"), "{plan_total}");
     assert_eq!(plan_total.matches("41,000").count(), 5, "{plan_total}");
     // The document prints 33,300 for dimension 1 in 2569; the items add up to 33,000.
     let totals = text_of(&doc, ".row-total");
     let dim1 = totals.iter().find(|t| t.contains("มิติที่ 1")).unwrap();
     assert!(dim1.contains("33,000") && dim1.contains("เอกสารระบุ 33,300"), "{dim1}");
-    let diffs = text_of(&doc, "#diffs ~ .table-scroll tbody tr");
+    let diffs = text_of(&doc, "#sec-diffs ~ .table-scroll tbody tr");
     assert!(diffs.iter().any(|d| d.contains("ภารกิจที่ 1.1") && d.contains("7") && d.contains("4")), "{diffs:?}");
     let glance = text_of(&doc, ".figures dd").join(" | ");
     assert!(glance.starts_with("205,000 บาท | 27 | 3 | 24"), "{glance}");
@@ -190,7 +190,7 @@ fn sisaket_figures_and_not_stated_budgets() {
     // Items without an amount say so; they are never shown as 0.
     assert!(doc.select(&sel("td.ns")).count() > 100);
     assert!(text_of(&doc, "td.ns").iter().all(|t| t == "ไม่ระบุ"));
-    let diffs = text_of(&doc, "#diffs ~ .table-scroll tbody tr");
+    let diffs = text_of(&doc, "#sec-diffs ~ .table-scroll tbody tr");
     assert!(diffs.iter().any(|d| d.starts_with("มิติที่ 2 จำนวนรายการ – 19 21")), "{diffs:?}");
 }
 

@@ -240,5 +240,7 @@ pub fn is_slug(s: &str) -> bool {
 
 /// Item ids may also carry dots, as the default `1.1-3` does.
 pub fn is_item_id(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
+    // Starting with a letter or digit keeps "." and ".." (folders, not items) out of addresses.
+    s.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.')
 }

@@ -88,6 +88,22 @@ pub const SITE_DIR: &str = "_ita";
 
 fn parse(name: &str, text: &str) -> Result<Catalogue, String> {
     let c: Catalogue = serde_saphyr::from_str(text).map_err(|e| format!("{name}: {e}"))?;
+    let stem = name.rsplit('/').next().unwrap_or(name).trim_end_matches(".yaml");
+    if stem != c.year.to_string() {
+        return Err(format!("{name}: year {} does not match the file name (expected {}.yaml)", c.year, c.year));
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for item in &c.items {
+        // A code is an address segment (`…/ita/2568/o36/`): letters, digits and '-', unique
+        // ignoring case, and never the measures page's name.
+        let ok = !item.code.is_empty() && item.code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+        if !ok || item.code.eq_ignore_ascii_case("measures") {
+            return Err(format!("{name}: item code '{}' must be letters, digits and '-' (not 'measures')", item.code));
+        }
+        if !seen.insert(item.code.to_lowercase()) {
+            return Err(format!("{name}: item code '{}' appears twice", item.code));
+        }
+    }
     for item in &c.items {
         if !c.groups.iter().any(|g| g.code == item.group) {
             return Err(format!("{name}: {}: group '{}' is not listed under groups", item.code, item.group));

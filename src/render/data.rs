@@ -175,6 +175,12 @@ pub fn report_json(site: &Site, a: &Authority, r: &Report, round: &Round) -> Val
 
 const BOM: &str = "\u{FEFF}";
 
+/// A text cell Excel would read as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a
+/// leading apostrophe, so opening open data never runs what someone typed into a title.
+pub fn csv_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() }
+}
+
 fn csv_bytes(header: Vec<String>, rows: Vec<Vec<String>>) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.as_bytes().to_vec());
     // Writing to a Vec cannot fail.
@@ -202,11 +208,11 @@ pub fn plan_csv(site: &Site, a: &Authority, p: &Plan) -> Vec<u8> {
                 i.dimension.to_string(),
                 i.mission.clone().unwrap_or_default(),
                 i.kind.as_str().into(),
-                i.title.clone(),
-                i.owner.join("; "),
+                csv_text(&i.title),
+                csv_text(&i.owner.join("; ")),
             ];
             r.extend(p.fiscal_years.iter().map(|y| cell(i.amount(*y))));
-            r.push(i.note.clone().unwrap_or_default());
+            r.push(csv_text(i.note.as_deref().unwrap_or_default()));
             r.push(item_url(site, a, p, &i.id));
             r
         })
@@ -235,17 +241,27 @@ pub fn report_csv(round: &Round) -> Vec<u8> {
         .map(|i| {
             vec![
                 i.id.clone().unwrap_or_default(),
-                i.title.clone(),
+                csv_text(&i.title),
                 i.dimension.map(|d| d.to_string()).unwrap_or_default(),
                 i.kind.as_str().into(),
                 i.status.as_str().into(),
                 i.status.thai().into(),
                 cell(i.budget),
                 i.disbursed.map(|m| m.to_decimal_string()).unwrap_or_default(),
-                i.note.clone().unwrap_or_default(),
+                csv_text(i.note.as_deref().unwrap_or_default()),
                 if i.missing { "true".into() } else { "false".into() },
             ]
         })
         .collect();
     csv_bytes(header, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_defused() {
+        assert_eq!(super::csv_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(super::csv_text("-1+2"), "'-1+2");
+        assert_eq!(super::csv_text("โครงการ"), "โครงการ");
+    }
 }

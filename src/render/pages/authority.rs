@@ -35,6 +35,7 @@ pub fn round_summary(ctx: &Ctx, a: &Authority, r: usize, round: &Round, chart: b
         "completion": ctx.fmt.percent(t.completion_rate().as_deref()),
         "disbursement": ctx.fmt.percent(t.disbursement_rate().as_deref()),
         "budget": ctx.fmt.money(t.budget), "disbursed": ctx.fmt.money(t.disbursed),
+        "rate_budget": ctx.fmt.money(t.rate_budget), "rate_disbursed": ctx.fmt.money(t.rate_disbursed),
         "budget_not_stated": ctx.fmt.count(t.budget_not_stated), "has_budget_not_stated": t.budget_not_stated > 0,
         "missing": ctx.fmt.count(round.items.iter().filter(|i| i.missing).count() as u64),
         "by_status": by_status, "chart": svg,
@@ -79,7 +80,7 @@ pub fn dashboard_data(ctx: &Ctx, i: usize) -> Value {
         .map(|f| json!({"name": f.strip_prefix("files/").unwrap_or(f), "href": paths::file(&a.slug, f)}))
         .collect();
     json!({
-        "authority": {"name": a.name, "kind": ctx.authority_kind_label(a.kind), "province": a.province,
+        "authority": {"name": a.name, "kind": ctx.authority_kind_label(a.kind), "province": super::portal::province_name(&a.province),
                       "province_href": provinces::slug(&a.province).filter(|_| ctx.is_portal()).map(paths::province),
                       "district": a.district, "subdistrict": a.subdistrict, "code": a.code,
                       "href": paths::authority(&a.slug), "data_href": paths::data(&a.slug)},

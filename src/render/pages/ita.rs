@@ -227,11 +227,12 @@ pub fn ita_csv(site: &Site, a: &Authority, ita: &ItaYear, catalogue: &Catalogue)
                     Evidence::Link { url, .. } => url.clone(),
                 })
                 .collect::<Vec<_>>()
-                .join(" "),
+                .join(" | "),
             State::Missing(_) => String::new(),
         };
         let address = format!("{}{}", site.base_url, resolve::item_path(&a.slug, ita.year, e.item));
-        let _ = w.write_record([e.item.code.as_str(), e.item.name.as_str(), &address, e.state.code(), &points_to]);
+        let name = crate::render::data::csv_text(&e.item.name);
+        let _ = w.write_record([e.item.code.as_str(), &name, &address, e.state.code(), &points_to]);
     }
     w.into_inner().unwrap_or_default()
 }

@@ -12,7 +12,8 @@ fn by_year(ctx: &Ctx, t: &Totals, years: &[i32]) -> Vec<Value> {
         .iter()
         .map(|y| {
             let yt = t.by_year.get(y).cloned().unwrap_or_default();
-            json!({"year": ctx.fmt.year(*y), "amount": ctx.fmt.money(yt.sum),
+            let amount = if yt.stated_items == 0 { ctx.s("not_stated") } else { ctx.fmt.money(yt.sum) };
+            json!({"year": ctx.fmt.year(*y), "amount": amount, "ns": yt.stated_items == 0,
                    "not_stated": ctx.fmt.count(yt.not_stated_items), "has_not_stated": yt.not_stated_items > 0,
                    "nothing_stated": yt.stated_items == 0})
         })
@@ -41,7 +42,9 @@ fn total_row(ctx: &Ctx, t: &Totals, years: &[i32], checks: &[StatedCheck], scope
         .iter()
         .map(|y| {
             let yt = t.by_year.get(y).cloned().unwrap_or_default();
-            json!({"text": ctx.fmt.money(yt.sum), "stated": stated_note(ctx, checks, &scope, "budget", Some(*y))})
+            let text = if yt.stated_items == 0 { ctx.s("not_stated") } else { ctx.fmt.money(yt.sum) };
+            json!({"text": text, "ns": yt.stated_items == 0,
+                   "stated": stated_note(ctx, checks, &scope, "budget", Some(*y))})
         })
         .collect();
     json!({"label": scope_label(ctx, &scope), "items": ctx.fmt.count(t.items),
@@ -164,7 +167,11 @@ pub fn plan_page(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals) -> Page {
 }
 
 fn detail(ctx: &Ctx, d: &DetailPage) -> Value {
-    let body = markdown::render(&d.body.text, 1);
+    // The body's top headings sit under the page's "detail" h2, whatever level the author
+    // started at (`#` or `##`): render once to find it, again shifted.
+    let first = markdown::render(&d.body.text, 0);
+    let top_level = first.headings.iter().map(|h| h.level).min().unwrap_or(3);
+    let body = if top_level == 3 { first } else { markdown::render(&d.body.text, 3u8.saturating_sub(top_level)) };
     // The table of contents lists the body's top-level headings, whatever level they start at.
     let top = body.headings.iter().map(|h| h.level).min();
     let lines: Vec<Value> = d
@@ -200,6 +207,7 @@ pub fn item_page(ctx: &Ctx, ai: usize, p: &Plan, item: &Item) -> Page {
         .map(|y| json!({"year": ctx.fmt.year(*y), "amount": ctx.amount(item.amount(*y))}))
         .collect();
     let stated_sum: crate::content::numbers::Money = item.budget.values().filter_map(|a| a.money()).sum();
+    let any_stated = item.budget.values().any(|a| a.money().is_some());
     let mut timeline: Vec<(i32, Period, Value)> = Vec::new();
     for (r, rep) in a.reports.iter().enumerate() {
         if rep.plan.as_deref() != Some(p.slug.as_str()) {
@@ -235,7 +243,8 @@ pub fn item_page(ctx: &Ctx, ai: usize, p: &Plan, item: &Item) -> Page {
             "authority": {"name": a.name, "href": paths::authority(&a.slug)},
             "plan": {"title": p.title, "href": paths::plan(&a.slug, &p.slug)},
             "item": {"id": ctx.fmt.text(&item.id), "title": item.title, "kind": ctx.kind_label(item.kind),
-                     "owner": item.owner, "budget": budget, "total": ctx.fmt.money(stated_sum),
+                     "owner": item.owner, "budget": budget,
+                     "total": if any_stated { ctx.fmt.money(stated_sum) } else { ctx.s("not_stated") },
                      "quarters": item.quarters.iter().map(|q| ctx.fmt.text(&q.to_string())).collect::<Vec<_>>(),
                      "egp": item.egp, "note": item.note,
                      "sub_missions": item.sub_missions},

@@ -41,13 +41,21 @@ fn by_kind(ctx: &Ctx, members: &[usize]) -> Vec<Value> {
         .collect()
 }
 
-/// Province name → the authorities in it, provinces in Thai dictionary order of their names.
-fn provinces<'a>(ctx: &Ctx<'a>) -> BTreeMap<&'a str, Vec<usize>> {
-    let mut m: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+/// The province as shown: without a leading "จังหวัด", which templates add themselves.
+pub fn province_name(p: &str) -> String {
+    let t = p.trim();
+    t.strip_prefix("จังหวัด").unwrap_or(t).trim().to_string()
+}
+
+/// Province → the authorities in it. Spellings of one province (with "จังหวัด", spaces,
+/// a decomposed sara am) are one group, keyed by slug; provinces not in the list by name.
+fn provinces(ctx: &Ctx) -> BTreeMap<String, Vec<usize>> {
+    let mut by_key: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, a) in ctx.content.authorities.iter().enumerate() {
-        m.entry(a.province.as_str()).or_default().push(i);
+        let key = provinces::slug(&a.province).map(String::from).unwrap_or_else(|| province_name(&a.province));
+        by_key.entry(key).or_insert_with(|| (province_name(&a.province), Vec::new())).1.push(i);
     }
-    m
+    by_key.into_values().collect()
 }
 
 pub fn home_page(ctx: &Ctx) -> Page {
@@ -66,7 +74,7 @@ pub fn home_page(ctx: &Ctx) -> Page {
     let groups: Vec<Value> = provinces(ctx)
         .into_iter()
         .map(|(name, members)| {
-            json!({"name": name, "href": provinces::slug(name).map(paths::province),
+            json!({"name": name, "href": provinces::slug(&name).map(paths::province),
                    "count": ctx.fmt.count(members.len() as u64), "kinds": by_kind(ctx, &members)})
         })
         .collect();
@@ -84,7 +92,7 @@ pub fn province_pages(ctx: &Ctx) -> Vec<Page> {
     provinces(ctx)
         .into_iter()
         .filter_map(|(name, members)| {
-            let slug = provinces::slug(name)?;
+            let slug = provinces::slug(&name)?;
             let title = format!("{}{}", ctx.s("province_prefix"), name);
             Some(Page {
                 path: paths::province(slug),

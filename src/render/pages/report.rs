@@ -17,7 +17,7 @@ fn summary_label(ctx: &Ctx, what: &str) -> String {
 
 /// Evidence is a file under files/ or an outside address; an outside one is linked as is.
 fn evidence(a: &Authority, e: &str) -> Value {
-    if e.starts_with("http://") || e.starts_with("https://") {
+    if crate::content::load::paths::is_url(e) {
         json!({"name": e, "href": e, "external": true})
     } else {
         json!({"name": e.strip_prefix("files/").unwrap_or(e), "href": paths::file(&a.slug, e), "external": false})

@@ -8,6 +8,7 @@
     button.type = 'button';
     button.className = 'copy-button';
     button.textContent = label[0];
+    button.setAttribute('aria-label', label[0] + ' ' + code.textContent.trim());
     var status = document.createElement('span');
     status.setAttribute('role', 'status');
     status.className = 'visually-hidden';
