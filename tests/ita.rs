@@ -6,24 +6,10 @@ use prongsai::build::load_and_check;
 use prongsai::content::model::Period;
 use prongsai::ita::catalogue;
 use prongsai::ita::resolve::{Missing, State, resolve};
+mod common;
+use common::{copy_dir, root};
 use scraper::{Html, Selector};
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
+use std::path::Path;
 
 /// State of each code for one authority and year: code → (state, where it points or why not).
 fn states(content: &Path, authority: &str, year: i32) -> Vec<(String, State)> {

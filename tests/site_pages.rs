@@ -5,13 +5,11 @@
 use prongsai::build::{load_and_check, render_site};
 use prongsai::render::paths::decode;
 use prongsai::render::site::Options;
+mod common;
+use common::{copy_dir, root};
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Builds `content` in memory: path below the site root → bytes.
 fn build(content: &Path, minify: bool) -> BTreeMap<String, Vec<u8>> {
@@ -242,18 +240,6 @@ fn thai_digits_when_the_site_asks() {
     assert!(doc.select(&sel("a[href*='2566-2570']")).next().is_some());
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
 const ATTACKS: &[&str] = &[
     "<script>alert('x')</script>",
     "<img src=x onerror=alert(1)>",
@@ -371,13 +357,7 @@ fn a_failing_render_leaves_the_previous_site_byte_for_byte() {
             .unwrap()
     };
     assert!(run().status.success());
-    let before: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(&out)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
-        .collect();
+    let before: Vec<(PathBuf, Vec<u8>)> = common::snapshot(&out);
     // A theme template that names a variable no page has: the content is fine, the render fails.
     std::fs::create_dir_all(content.join("_theme/templates")).unwrap();
     std::fs::write(
@@ -389,13 +369,7 @@ fn a_failing_render_leaves_the_previous_site_byte_for_byte() {
     assert_eq!(failed.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(stderr.contains("no_such_thing") && stderr.contains("index.html"), "{stderr}");
-    let after: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(&out)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().to_path_buf(), std::fs::read(e.path()).unwrap()))
-        .collect();
+    let after: Vec<(PathBuf, Vec<u8>)> = common::snapshot(&out);
     assert_eq!(before, after);
 }
 
