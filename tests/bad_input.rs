@@ -6,7 +6,9 @@
 //! A manifest line whose case file is written `#name` is a known program bug: the line
 //! holds the correct expectation and is skipped until the program is fixed.
 
+mod common;
 use assert_cmd::Command;
+use common::copy_dir;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -104,19 +106,6 @@ fn read_manifest() -> Manifest {
         }
     }
     Manifest { cases, disabled }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &dest);
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
 }
 
 /// A fresh copy of the base fixture with the case's file placed at its target.

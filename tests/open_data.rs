@@ -1,13 +1,11 @@
 //! `prongsai build`: the open-data files at the addresses of site.md, with their keys,
 //! and the atomic swap that leaves the previous site untouched when a build fails.
 
+mod common;
 use assert_cmd::Command;
+use common::{copy_dir, root, snapshot};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::Path;
 
 fn build(content: &Path, out: &Path) -> assert_cmd::assert::Assert {
     Command::cargo_bin("prongsai").unwrap().args(["build", "--content"]).arg(content).arg("--output").arg(out).assert()
@@ -85,28 +83,6 @@ fn csv_opens_in_excel() {
     assert_eq!(&records[1][6], "");
     let report = std::fs::read(out.join("tua-yang/reports/2567-12m/report.csv")).unwrap();
     assert_eq!(csv::Reader::from_reader(&report[3..]).records().count(), 14);
-}
-
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), std::fs::read(e.path()).unwrap()))
-        .collect();
-    v.sort();
-    v
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from).into_iter().filter_map(Result::ok) {
-        let target = to.join(e.path().strip_prefix(from).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]
