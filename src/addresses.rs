@@ -17,9 +17,10 @@ const HEADER: &str = "# ที่อยู่ทุกหน้าที่เ�
 # declare moves in moved.yaml (old: new).\n";
 
 /// The address a reader uses for an output file: a page's folder, or the file itself.
-/// Theme assets change name with their content and are not addresses anyone cites.
+/// Theme assets change name with their content, and the search index's files are split
+/// anew by every build: neither is an address anyone cites.
 pub fn address_of(path: &str) -> Option<String> {
-    if path.starts_with("assets/") {
+    if path.starts_with("assets/") || (path.starts_with("search/") && path != "search/index.html") {
         return None;
     }
     Some(match path.strip_suffix("index.html") {
@@ -164,6 +165,8 @@ mod tests {
         assert_eq!(address_of("index.html").as_deref(), Some(""));
         assert_eq!(address_of("a/plans/p/plan.csv").as_deref(), Some("a/plans/p/plan.csv"));
         assert_eq!(address_of("assets/style.css"), None);
+        assert_eq!(address_of("search/d/0.bin"), None);
+        assert_eq!(address_of("search/index.html").as_deref(), Some("search/"));
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let mut files = match build::render_site(
                 &loaded.content,
                 &content,
-                crate::render::site::Options { minify: !no_minify },
+                crate::render::site::Options { minify: !no_minify, ..Default::default() },
             ) {
                 Ok(f) => f,
                 Err(e) => return fail(lang, &format!("{e}")),
@@ -125,7 +125,11 @@ fn freeze(content: &std::path::Path, lang: Lang) -> ExitCode {
     use crate::addresses::{self, RECORD_FILE};
     let (code, loaded) = check(content, lang);
     let Some(loaded) = loaded else { return code };
-    let mut files = match build::render_site(&loaded.content, content, crate::render::site::Options { minify: false }) {
+    let mut files = match build::render_site(
+        &loaded.content,
+        content,
+        crate::render::site::Options { minify: false, ..Default::default() },
+    ) {
         Ok(f) => f,
         Err(e) => return fail(lang, &format!("{e}")),
     };

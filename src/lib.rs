@@ -12,3 +12,4 @@ pub mod content;
 pub mod diag;
 pub mod ita;
 pub mod render;
+pub mod search;

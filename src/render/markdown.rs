@@ -28,6 +28,24 @@ pub fn render(text: &str, shift: u8) -> Rendered {
     Rendered { html, headings: t.headings }
 }
 
+/// The text a reader sees, without markup, one block per line: what search indexes.
+pub fn plain_text(text: &str) -> String {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut out = String::with_capacity(text.len());
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::HardBreak
+            | Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) if !out.ends_with('\n') => out.push('\n'),
+            Event::SoftBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The anchor (id) for a heading text: Thai kept intact.
 pub fn anchor(text: &str) -> String {
     let mut raw = String::with_capacity(text.len());
@@ -202,6 +220,12 @@ impl<'a> Transform<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn plain_text_keeps_words_and_drops_markup() {
+        let t = super::plain_text("# หัวข้อ\n\nคำ *เน้น*ต่อ [ลิงก์](https://x.org)\n\n- ข้อ 1\n- ข้อ 2\n");
+        assert_eq!(t, "หัวข้อ\nคำ เน้นต่อ ลิงก์\nข้อ 1\nข้อ 2\n");
+    }
+
     use super::*;
 
     fn html(md: &str) -> String {

@@ -14,11 +14,13 @@ use serde_json::json;
 pub struct Options {
     /// Minified HTML for publishing; readable HTML for snapshots and debugging.
     pub minify: bool,
+    /// How the search index is split; tests use small blocks to exercise every path.
+    pub search: crate::search::index::Options,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { minify: true }
+        Options { minify: true, search: Default::default() }
     }
 }
 
@@ -114,7 +116,8 @@ pub fn render(
         strings: to_tera(&serde_json::to_value(&theme.strings).unwrap_or_default()),
         css: format!("assets/style.css?v={css}"),
     };
-    let mut top = vec![pages::home_page(&ctx), pages::not_found_page(&ctx)];
+    let search_docs = crate::search::docs::collect(&ctx);
+    let mut top = vec![pages::home_page(&ctx), pages::not_found_page(&ctx), pages::search_page(&ctx, &search_docs)];
     if ctx.is_portal() {
         top.extend(pages::province_pages(&ctx));
     }
@@ -140,6 +143,8 @@ pub fn render(
         sitemap_paths.extend(paths);
         out.extend(files);
     }
+    out.extend(crate::search::index::build(&ctx, &search_docs, opts.search));
+    drop(search_docs);
     for (name, bytes) in &theme.assets {
         out.push(OutFile { path: format!("assets/{name}"), bytes: bytes.clone() });
     }

@@ -7,6 +7,7 @@ mod ita;
 mod plan;
 mod portal;
 mod report;
+mod search;
 
 use super::format::Fmt;
 use super::paths;
@@ -17,7 +18,8 @@ use std::collections::BTreeMap;
 
 pub use authority::authority_pages;
 pub use ita::ita_csv;
-pub use portal::{home_page, not_found_page, province_pages};
+pub use portal::{home_page, not_found_page, province_name, province_pages};
+pub use search::search_page;
 
 /// One HTML page to render.
 pub struct Page {

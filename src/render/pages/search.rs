@@ -1,0 +1,65 @@
+//! The search page (`/search/`): the form with its filters, filled in at build time so the
+//! choices exist without JavaScript; the results are the client's (`search.js`).
+
+use super::{Ctx, Page};
+use crate::content::model::{AuthorityKind, Kind, Status};
+use crate::render::paths;
+use crate::search::docs::Docs;
+use serde_json::{Value, json};
+
+/// Beyond this many plans the no-JavaScript fallback links province pages instead of plans,
+/// so the page never becomes a list of thousands of links.
+const MAX_PLAN_LINKS: usize = 60;
+
+pub fn search_page(ctx: &Ctx, docs: &Docs) -> Page {
+    let authorities = &ctx.content.authorities;
+    let kinds: Vec<Value> = [AuthorityKind::Pao, AuthorityKind::Municipality, AuthorityKind::Sao, AuthorityKind::Other]
+        .into_iter()
+        .filter(|k| authorities.iter().any(|a| a.kind == *k))
+        .map(|k| json!({"code": k.as_str(), "label": ctx.authority_kind_label(k)}))
+        .collect();
+    let max_dim = docs.docs.iter().filter_map(|d| d.dimension).max().unwrap_or(0);
+    let (first, last) =
+        docs.docs.iter().filter_map(|d| d.years).fold((i32::MAX, i32::MIN), |(f, l), (a, b)| (f.min(a), l.max(b)));
+    let years: Vec<Value> = if first <= last {
+        (first..=last).rev().map(|y| json!({"value": y, "label": ctx.fmt.year(y)})).collect()
+    } else {
+        Vec::new()
+    };
+    let plans: Vec<Value> = authorities
+        .iter()
+        .flat_map(|a| {
+            a.plans
+                .iter()
+                .map(move |p| json!({"title": p.title, "authority": a.name, "href": paths::plan(&a.slug, &p.slug)}))
+        })
+        .collect();
+    let provinces: Vec<Value> = docs
+        .provinces
+        .iter()
+        .map(|(slug, name)| json!({"slug": slug, "name": name, "href": paths::province(slug)}))
+        .collect();
+    let known_provinces: Vec<&Value> = provinces
+        .iter()
+        .filter(|p| crate::content::provinces::slug(p["name"].as_str().unwrap_or_default()).is_some())
+        .collect();
+    Page {
+        path: "search/".into(),
+        template: "search.html",
+        title: ctx.s("search_title"),
+        description: ctx.s("search_description"),
+        crumbs: vec![ctx.home_crumb(), (ctx.s("search_title"), "search/".into())],
+        data: json!({
+            "filters": {
+                "provinces": if ctx.is_portal() { provinces.clone() } else { Vec::new() },
+                "authority_kinds": if ctx.is_portal() { kinds } else { Vec::new() },
+                "dimensions": (1..=max_dim).map(|d| json!({"value": d, "label": ctx.fmt.year(d as i32)})).collect::<Vec<_>>(),
+                "item_kinds": Kind::ALL.iter().map(|k| json!({"code": k.as_str(), "label": ctx.kind_label(*k)})).collect::<Vec<_>>(),
+                "statuses": Status::ALL.iter().map(|s| json!({"code": s.as_str(), "label": ctx.status_label(*s)})).collect::<Vec<_>>(),
+                "years": years,
+            },
+            "fallback_plans": if plans.len() <= MAX_PLAN_LINKS { plans } else { Vec::new() },
+            "fallback_provinces": known_provinces,
+        }),
+    }
+}

@@ -1,0 +1,274 @@
+//! Writes the search index under `search/`, split so a query fetches only what it needs
+//! (docs/search.md describes the layout byte for byte):
+//!
+//! - `meta.json`: sizes, filter vocabularies, and the document ranges of each province and
+//!   authority kind (documents are numbered by province, then kind);
+//! - `d/<shard>.bin`: the dictionary, keys hashed into shards: each key's document count and
+//!   either its postings (when short) or the blocks of documents that have it;
+//! - `p/<block>/s<shard>.bin` and `p/<block>/k<key>.bin`: the postings of one block of
+//!   documents, small lists packed by hash, long ones in a file of their own;
+//! - `f/<block>.bin`: three bytes per document (type, item kind, status, dimension, years),
+//!   fetched only when a filter on them is set;
+//! - `r/<chunk>.json`: what a result shows (title, address, authority, plan, excerpt).
+//!
+//! Keys are `g` + a trigram of folded text (recall) or `w` + a dictionary word (ranking).
+
+use super::codec::{Posting, encode_key, encode_postings, hash, put_varint};
+use super::docs::{Doc, Docs};
+use super::fold::{fold, trigrams};
+use super::words::words;
+use crate::content::model::{AuthorityKind, Kind, Status};
+use crate::render::OutFile;
+use crate::render::pages::Ctx;
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Documents per block: the unit a long query reads progressively.
+    pub block: u32,
+    /// A key whose whole posting list is at most this many bytes lives in the dictionary.
+    pub inline_max: usize,
+    /// A block's postings of one key of at least this many bytes get a file of their own.
+    pub own_file_min: usize,
+    /// Aimed size of a dictionary shard and of a packed postings shard, in bytes.
+    pub shard_target: usize,
+    /// Documents per records file.
+    pub records_chunk: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { block: 4096, inline_max: 96, own_file_min: 1024, shard_target: 2048, records_chunk: 32 }
+    }
+}
+
+/// Characters of body text a result shows under its title.
+const EXCERPT_CHARS: usize = 140;
+
+fn doc_keys(doc: &Doc) -> Vec<(String, u8)> {
+    let mut keys: HashMap<String, u8> = HashMap::new();
+    let mut add = |text: &str, field: u8| {
+        let folded = fold(text);
+        for g in trigrams(&folded) {
+            *keys.entry(format!("g{g}")).or_default() |= field;
+        }
+        for w in words(&folded) {
+            *keys.entry(format!("w{w}")).or_default() |= field;
+        }
+    };
+    add(&doc.title, 1);
+    for part in &doc.body {
+        add(part, 2);
+    }
+    let mut v: Vec<(String, u8)> = keys.into_iter().collect();
+    v.sort_unstable();
+    v
+}
+
+struct Key {
+    encoded: Vec<u8>,
+    df: u32,
+    postings: Vec<Posting>,
+}
+
+fn pow2_shards(total: usize, per_shard: usize, parts: usize) -> u32 {
+    let want = total / parts.max(1) / per_shard.max(1);
+    (want.max(1).next_power_of_two() as u32).min(4096)
+}
+
+/// The index files for `docs`, paths below the site root.
+pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
+    let per_doc: Vec<Vec<(String, u8)>> = docs.docs.par_iter().map(doc_keys).collect();
+    let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
+    for (id, keys) in per_doc.into_iter().enumerate() {
+        for (k, f) in keys {
+            map.entry(k).or_default().push((id as u32, f));
+        }
+    }
+    let mut keys: Vec<Key> = map
+        .into_iter()
+        .map(|(k, postings)| Key { encoded: encode_key(&k), df: postings.len() as u32, postings })
+        .collect();
+    keys.sort_unstable_by(|a, b| a.encoded.cmp(&b.encoded));
+
+    let n = docs.docs.len() as u32;
+    let blocks = n.div_ceil(opts.block).max(1);
+    let mut out = Vec::new();
+
+    // Postings by block; decide which lists are inline, packed or on their own.
+    struct Placed {
+        inline: Option<Vec<u8>>,
+        /// (block, own file?, bytes)
+        blocks: Vec<(u32, bool, Vec<u8>)>,
+    }
+    let placed: Vec<Placed> = keys
+        .par_iter()
+        .map(|k| {
+            let all = encode_postings(&k.postings, 0);
+            if all.len() <= opts.inline_max {
+                return Placed { inline: Some(all), blocks: Vec::new() };
+            }
+            let mut blocks = Vec::new();
+            for chunk in k.postings.chunk_by(|a, b| a.0 / opts.block == b.0 / opts.block) {
+                let b = chunk[0].0 / opts.block;
+                let bytes = encode_postings(chunk, b * opts.block);
+                blocks.push((b, bytes.len() >= opts.own_file_min, bytes));
+            }
+            Placed { inline: None, blocks }
+        })
+        .collect();
+    let packed_total: usize = placed.iter().flat_map(|p| &p.blocks).filter(|b| !b.1).map(|b| b.2.len() + 8).sum();
+    let pack_shards = pow2_shards(packed_total, opts.shard_target, blocks as usize);
+    let mut packs: BTreeMap<(u32, u32), Vec<u8>> = BTreeMap::new();
+    let mut dict_entries: Vec<(u32, Vec<u8>)> = Vec::with_capacity(keys.len());
+    for (kid, (k, p)) in keys.iter().zip(placed).enumerate() {
+        let h = hash(&k.encoded);
+        let mut e = Vec::new();
+        put_varint(&mut e, k.encoded.len() as u64);
+        e.extend_from_slice(&k.encoded);
+        put_varint(&mut e, u64::from(k.df));
+        put_varint(&mut e, p.blocks.len() as u64);
+        if let Some(bytes) = p.inline {
+            put_varint(&mut e, bytes.len() as u64);
+            e.extend(bytes);
+        } else {
+            put_varint(&mut e, kid as u64);
+            let mut prev = 0;
+            for (b, own, bytes) in p.blocks {
+                put_varint(&mut e, (u64::from(b - prev) << 1) | u64::from(own));
+                prev = b;
+                if own {
+                    out.push(OutFile { path: format!("search/p/{b}/k{kid}.bin"), bytes });
+                } else {
+                    let pack = packs.entry((b, h % pack_shards)).or_default();
+                    put_varint(pack, k.encoded.len() as u64);
+                    pack.extend_from_slice(&k.encoded);
+                    put_varint(pack, bytes.len() as u64);
+                    pack.extend(bytes);
+                }
+            }
+        }
+        dict_entries.push((h, e));
+    }
+    for ((b, s), bytes) in packs {
+        out.push(OutFile { path: format!("search/p/{b}/s{s}.bin"), bytes });
+    }
+    let dict_total: usize = dict_entries.iter().map(|e| e.1.len()).sum();
+    let dict_shards = pow2_shards(dict_total, opts.shard_target, 1);
+    let mut dict: Vec<Vec<u8>> = vec![Vec::new(); dict_shards as usize];
+    for (h, e) in dict_entries {
+        dict[(h % dict_shards) as usize].extend(e);
+    }
+    for (s, bytes) in dict.into_iter().enumerate() {
+        out.push(OutFile { path: format!("search/d/{s}.bin"), bytes });
+    }
+
+    let years = year_vocabulary(docs);
+    for b in 0..blocks {
+        let range = (b * opts.block) as usize..((b + 1) * opts.block).min(n) as usize;
+        let bytes = docs.docs[range].iter().flat_map(|d| facet_bytes(d, &years)).collect();
+        out.push(OutFile { path: format!("search/f/{b}.bin"), bytes });
+    }
+    for (c, chunk) in docs.docs.chunks(opts.records_chunk).enumerate() {
+        out.push(OutFile { path: format!("search/r/{c}.json"), bytes: records(ctx, docs, chunk, &years) });
+    }
+    let meta = meta(ctx, docs, opts, blocks, dict_shards, pack_shards, &years);
+    out.push(OutFile { path: "search/meta.json".into(), bytes: serde_json::to_vec(&meta).unwrap_or_default() });
+    out
+}
+
+/// Every distinct (first, last) fiscal-year span, so a document's years take one byte.
+fn year_vocabulary(docs: &Docs) -> Vec<(i32, i32)> {
+    let mut v: Vec<(i32, i32)> = docs.docs.iter().filter_map(|d| d.years).collect();
+    v.sort_unstable();
+    v.dedup();
+    v.truncate(255);
+    v
+}
+
+fn code<T: PartialEq>(v: Option<T>, all: &[T]) -> u8 {
+    v.and_then(|x| all.iter().position(|y| *y == x)).map_or(0, |i| i as u8 + 1)
+}
+
+/// byte 0: type | item kind << 3; byte 1: status | dimension << 3 (31 = 31 or more);
+/// byte 2: years (index + 1 in the vocabulary, 0 = none). 0 always means "none".
+fn facet_bytes(d: &Doc, years: &[(i32, i32)]) -> [u8; 3] {
+    let kind = code(d.item_kind, &Kind::ALL);
+    let status = code(d.status, &Status::ALL);
+    let dim = d.dimension.map_or(0, |x| x.min(31) as u8);
+    [d.ty as u8 | kind << 3, status | dim << 3, code(d.years, years)]
+}
+
+fn excerpt(d: &Doc) -> String {
+    let text = d.body.iter().map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).collect::<Vec<_>>();
+    let joined = text.join(" · ");
+    match joined.char_indices().nth(EXCERPT_CHARS) {
+        Some((i, _)) => format!("{}…", &joined[..i]),
+        None => joined,
+    }
+}
+
+const AUTHORITY_KINDS: [AuthorityKind; 4] =
+    [AuthorityKind::Pao, AuthorityKind::Municipality, AuthorityKind::Sao, AuthorityKind::Other];
+
+fn records(ctx: &Ctx, docs: &Docs, chunk: &[Doc], years: &[(i32, i32)]) -> Vec<u8> {
+    let mut local: Vec<usize> = Vec::new();
+    let mut rows = Vec::with_capacity(chunk.len());
+    for d in chunk {
+        let a = match local.iter().position(|&x| x == d.authority) {
+            Some(i) => i,
+            None => {
+                local.push(d.authority);
+                local.len() - 1
+            }
+        };
+        let [f0, f1, f2] = facet_bytes(d, years);
+        rows.push(json!([d.title, d.url, a, d.context, excerpt(d), f0, f1, f2]));
+    }
+    let authorities: Vec<Value> = local
+        .iter()
+        .map(|&i| {
+            let a = &ctx.content.authorities[i];
+            let slug = super::docs::province_of(a).0;
+            let province = docs.provinces.iter().position(|(s, _)| *s == slug);
+            json!([a.name, crate::render::paths::authority(&a.slug), province, code(Some(a.kind), &AUTHORITY_KINDS)])
+        })
+        .collect();
+    serde_json::to_vec(&json!({"a": authorities, "d": rows})).unwrap_or_default()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn meta(
+    ctx: &Ctx,
+    docs: &Docs,
+    opts: Options,
+    blocks: u32,
+    dict_shards: u32,
+    pack_shards: u32,
+    years: &[(i32, i32)],
+) -> Value {
+    let types = ["authority", "plan", "item", "report", "measure"].map(|t| ctx.s(&format!("search_type_{t}")));
+    let groups: Vec<Value> =
+        docs.groups.iter().map(|g| json!([g.province, code(Some(g.kind), &AUTHORITY_KINDS), g.start, g.end])).collect();
+    json!({
+        "version": 1,
+        "docs": docs.docs.len(),
+        "block": opts.block,
+        "blocks": blocks,
+        "dict_shards": dict_shards,
+        "pack_shards": pack_shards,
+        "records_chunk": opts.records_chunk,
+        "types": types,
+        "item_kinds": Kind::ALL.map(|k| ctx.kind_label(k)),
+        "item_kind_codes": Kind::NAMES,
+        "statuses": Status::ALL.map(|s| ctx.status_label(s)),
+        "status_codes": Status::NAMES,
+        "authority_kinds": AUTHORITY_KINDS.map(|k| ctx.authority_kind_label(k)),
+        "authority_kind_codes": AuthorityKind::NAMES,
+        "provinces": docs.provinces,
+        "groups": groups,
+        "years": years,
+    })
+}
