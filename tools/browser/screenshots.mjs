@@ -3,30 +3,14 @@
 // Usage: node tools/browser/screenshots.mjs <site-dir> <out-dir>
 // The site is served on 127.0.0.1 under /transparency/, the sub-path of the example base_url.
 import { chromium } from 'playwright-core';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serve, CHROMIUM_ARGS } from './serve.mjs';
 
 const [siteDir, outDir] = process.argv.slice(2);
 if (!siteDir || !outDir) { console.error('usage: screenshots.mjs <site-dir> <out-dir>'); process.exit(2); }
-const PREFIX = '/transparency/';
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.woff2': 'font/woff2', '.xml': 'application/xml',
-  '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.pdf': 'application/pdf', '.txt': 'text/plain; charset=utf-8' };
-
-const server = http.createServer((req, res) => {
-  const url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  let file = url.startsWith(PREFIX) ? path.join(siteDir, url.slice(PREFIX.length)) : null;
-  if (file && !path.resolve(file).startsWith(path.resolve(siteDir))) file = null;
-  if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-  if (!file || !fs.existsSync(file)) {
-    res.writeHead(404, { 'content-type': types['.html'] });
-    return res.end(fs.readFileSync(path.join(siteDir, '404.html')));
-  }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-  res.end(fs.readFileSync(file));
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
+const server = await serve(siteDir);
+const base = server.base;
 
 const pages = {
   home: '',
@@ -40,13 +24,13 @@ const pages = {
   'ita-item': 'tua-yang/ita/2567/o38/',
   'ita-measures': 'din-daeng/ita/2568/measures/',
   '404': 'no/such/page/',
+  search: 'search/?q=%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%8A%E0%B8%B2%E0%B8%84%E0%B8%A1',
 };
 const widths = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
+  args: CHROMIUM_ARGS,
 });
 fs.mkdirSync(outDir, { recursive: true });
 let failures = 0;

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite: the Rust tests (unit, integration, and the search client driven in
+# Node), then the browser checks in headless Chromium against the built example site.
+# Needs Node.js, Debian's chromium and `npm ci` in tools/browser (.ci/run installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo test --locked
+
+site="$(mktemp -d)/site"
+cargo run --locked --release --quiet -- build --content content --output "$site" > /dev/null
+node tools/browser/search-test.mjs "$site"
+rm -rf "$(dirname "$site")"
