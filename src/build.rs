@@ -72,6 +72,23 @@ pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Resu
     Ok(out)
 }
 
+/// Only the search index (`search/…` files): for benchmarks, and for a portal that
+/// re-indexes without re-rendering. The same code the full build runs.
+pub fn search_index(content: &Content, content_dir: &Path) -> Result<Vec<OutFile>, BuildError> {
+    let theme = theme::load(content_dir, content.site.language)?;
+    let figures = compute::site(content);
+    let catalogues = crate::ita::catalogue::load(content_dir).map_err(BuildError::Ita)?;
+    let ctx = crate::render::pages::Ctx {
+        content,
+        figures: &figures,
+        strings: &theme.strings,
+        catalogues: &catalogues,
+        fmt: crate::render::format::Fmt { digits: content.site.digits },
+    };
+    let docs = crate::search::docs::collect(&ctx);
+    Ok(crate::search::index::build(&ctx, &docs, Default::default()))
+}
+
 /// Everything under files/, and any other file the content links (a signed document, a
 /// report's or ITA item's evidence), so no link on the site points at nothing.
 fn published_files(a: &crate::content::model::Authority) -> std::collections::BTreeSet<String> {

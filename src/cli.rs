@@ -44,6 +44,14 @@ enum Command {
         #[arg(long)]
         no_minify: bool,
     },
+    /// Write only the search index into OUTPUT/search/ (the full build writes it too):
+    /// for benchmarks, and for re-indexing a large portal without re-rendering it.
+    Index {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value = "site")]
+        output: PathBuf,
+    },
     /// Record every address the site publishes (published-addresses.txt, kept with the
     /// content). From then on a build that would drop one fails unless moved.yaml says
     /// where it went.
@@ -61,6 +69,35 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { content } => check_listing_ita(&content, lang, true).0,
         Command::Freeze { content } => freeze(&content, lang),
+        Command::Index { content, output } => {
+            let (code, loaded) = check(&content, lang);
+            let Some(loaded) = loaded else { return code };
+            let files = match build::search_index(&loaded.content, &content) {
+                Ok(f) => f,
+                Err(e) => return fail(lang, &format!("{e}")),
+            };
+            let mut files: Vec<_> = files
+                .into_iter()
+                .map(|f| crate::render::OutFile {
+                    path: f.path.trim_start_matches("search/").to_string(),
+                    bytes: f.bytes,
+                })
+                .collect();
+            let dir = output.join("search");
+            // The search page lives in the same folder; a re-index keeps it.
+            if let Ok(bytes) = std::fs::read(dir.join("index.html")) {
+                files.push(crate::render::OutFile { path: "index.html".into(), bytes });
+            }
+            if let Err(e) = build::write_atomically(&dir, &files) {
+                return fail(lang, &format!("{}: {e}", dir.display()));
+            }
+            let msg = match lang {
+                Lang::Th => format!("เขียนดัชนีค้นหา {} ไฟล์ที่ {}", files.len(), dir.display()),
+                Lang::En => format!("wrote {} search index files to {}", files.len(), dir.display()),
+            };
+            eprintln!("{msg}");
+            ExitCode::SUCCESS
+        }
         Command::Build { content, output, no_minify } => {
             let (code, loaded) = check(&content, lang);
             let Some(loaded) = loaded else { return code };

@@ -288,7 +288,8 @@ fn no_content_string_reaches_a_page_unescaped() {
         // The only scripts are the theme's own files (the ITA copy button, search), none inline.
         for s in doc.select(&sel("script[src]")) {
             let src = s.value().attr("src").unwrap();
-            let own = src.ends_with("assets/copy.js") || (path == "search/index.html" && src.ends_with("assets/search.js"));
+            let own =
+                src.ends_with("assets/copy.js") || (path == "search/index.html" && src.ends_with("assets/search.js"));
             assert!(own && s.text().next().is_none(), "{path}: script {src}");
         }
         for el in doc.select(&sel("*")) {

@@ -31,12 +31,18 @@ pub fn get_varint(bytes: &[u8], pos: &mut usize) -> Option<u64> {
 /// A posting: a document number and where the term occurs in it (1 title, 2 body, 3 both).
 pub type Posting = (u32, u8);
 
-/// Document numbers as gaps from `base` (the first is `id - base`), each with its two field
-/// bits: `gap << 2 | fields`. Postings must be in ascending order of document.
-pub fn encode_postings(postings: &[Posting], base: u32) -> Vec<u8> {
-    let mut out = Vec::with_capacity(postings.len() * 2);
+/// A posting in four bytes while the index is built: `doc << 2 | fields`.
+pub fn pack(doc: u32, fields: u8) -> u32 {
+    (doc << 2) | u32::from(fields & 3)
+}
+
+/// Document numbers as gaps from `base` (the first is `doc - base`), each with its two field
+/// bits: `gap << 2 | fields`. Packed postings (see [`pack`]), in ascending order of document.
+pub fn encode_postings(packed: &[u32], base: u32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(packed.len() * 2);
     let mut prev = base;
-    for &(id, fields) in postings {
+    for &p in packed {
+        let (id, fields) = (p >> 2, p & 3);
         put_varint(&mut out, (u64::from(id - prev) << 2) | u64::from(fields));
         prev = id;
     }
@@ -91,7 +97,8 @@ mod tests {
     #[test]
     fn postings_round_trip() {
         let p = vec![(100, 1), (101, 3), (4000, 2)];
-        assert_eq!(decode_postings(&encode_postings(&p, 96), 96), Some(p));
+        let packed: Vec<u32> = p.iter().map(|&(d, f)| pack(d, f)).collect();
+        assert_eq!(decode_postings(&encode_postings(&packed, 96), 96), Some(p));
     }
 
     #[test]

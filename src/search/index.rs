@@ -13,7 +13,7 @@
 //!
 //! Keys are `g` + a trigram of folded text (recall) or `w` + a dictionary word (ranking).
 
-use super::codec::{Posting, encode_key, encode_postings, hash, put_varint};
+use super::codec::{encode_key, encode_postings, hash, pack, put_varint};
 use super::docs::{Doc, Docs};
 use super::fold::{fold, trigrams};
 use super::words::words;
@@ -69,8 +69,8 @@ fn doc_keys(doc: &Doc) -> Vec<(String, u8)> {
 
 struct Key {
     encoded: Vec<u8>,
-    df: u32,
-    postings: Vec<Posting>,
+    /// Packed postings ([`pack`]), in document order.
+    postings: Vec<u32>,
 }
 
 fn pow2_shards(total: usize, per_shard: usize, parts: usize) -> u32 {
@@ -80,17 +80,25 @@ fn pow2_shards(total: usize, per_shard: usize, parts: usize) -> u32 {
 
 /// The index files for `docs`, paths below the site root.
 pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
-    let per_doc: Vec<Vec<(String, u8)>> = docs.docs.par_iter().map(doc_keys).collect();
-    let mut map: HashMap<String, Vec<Posting>> = HashMap::new();
-    for (id, keys) in per_doc.into_iter().enumerate() {
-        for (k, f) in keys {
-            map.entry(k).or_default().push((id as u32, f));
+    // One block of documents at a time: their keys are cut in parallel, then merged, so the
+    // memory held is the postings (four bytes each) and one block's keys, never every
+    // document's keys at once.
+    let mut key_ids: HashMap<String, usize> = HashMap::new();
+    let mut keys: Vec<Key> = Vec::new();
+    for (ci, chunk) in docs.docs.chunks(opts.block as usize).enumerate() {
+        let per_doc: Vec<Vec<(String, u8)>> = chunk.par_iter().map(doc_keys).collect();
+        for (j, doc_keys) in per_doc.into_iter().enumerate() {
+            let id = (ci * opts.block as usize + j) as u32;
+            for (k, f) in doc_keys {
+                let kid = *key_ids.entry(k).or_insert_with_key(|k| {
+                    keys.push(Key { encoded: encode_key(k), postings: Vec::new() });
+                    keys.len() - 1
+                });
+                keys[kid].postings.push(pack(id, f));
+            }
         }
     }
-    let mut keys: Vec<Key> = map
-        .into_iter()
-        .map(|(k, postings)| Key { encoded: encode_key(&k), df: postings.len() as u32, postings })
-        .collect();
+    drop(key_ids);
     keys.sort_unstable_by(|a, b| a.encoded.cmp(&b.encoded));
 
     let n = docs.docs.len() as u32;
@@ -111,8 +119,8 @@ pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
                 return Placed { inline: Some(all), blocks: Vec::new() };
             }
             let mut blocks = Vec::new();
-            for chunk in k.postings.chunk_by(|a, b| a.0 / opts.block == b.0 / opts.block) {
-                let b = chunk[0].0 / opts.block;
+            for chunk in k.postings.chunk_by(|a, b| (a >> 2) / opts.block == (b >> 2) / opts.block) {
+                let b = (chunk[0] >> 2) / opts.block;
                 let bytes = encode_postings(chunk, b * opts.block);
                 blocks.push((b, bytes.len() >= opts.own_file_min, bytes));
             }
@@ -128,7 +136,7 @@ pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
         let mut e = Vec::new();
         put_varint(&mut e, k.encoded.len() as u64);
         e.extend_from_slice(&k.encoded);
-        put_varint(&mut e, u64::from(k.df));
+        put_varint(&mut e, k.postings.len() as u64);
         put_varint(&mut e, p.blocks.len() as u64);
         if let Some(bytes) = p.inline {
             put_varint(&mut e, bytes.len() as u64);
