@@ -40,12 +40,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { block: 4096, inline_max: 96, own_file_min: 1024, shard_target: 2048, records_chunk: 32 }
+        Options { block: 4096, inline_max: 96, own_file_min: 1024, shard_target: 1024, records_chunk: 8 }
     }
 }
 
 /// Characters of body text a result shows under its title.
-const EXCERPT_CHARS: usize = 140;
+const EXCERPT_CHARS: usize = 110;
 
 fn doc_keys(doc: &Doc) -> Vec<(String, u8)> {
     let mut keys: HashMap<String, u8> = HashMap::new();

@@ -11,12 +11,31 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, CHROMIUM_ARGS } from './serve.mjs';
 
-const [siteDir, queriesFile] = process.argv.slice(2);
+// With --bytes-only, measures only prongsai's bytes per query (the site may hold a search
+// index larger than its pages, as scripts/bench-search-scale.sh arranges).
+const bytesOnly = process.argv.includes('--bytes-only');
+const [siteDir, queriesFile] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const queries = fs.readFileSync(queriesFile, 'utf8').split('\n').map((q) => q.trim()).filter((q) => q && !q.startsWith('#'));
 const core = await import(pathToFileURL(path.resolve(siteDir, 'assets/search-core.js')).href);
 
+// One page of results, as the search page shows it (search-core.js PAGE).
+const PAGE = 10;
+const sum = (reqs, keep) => reqs.filter((r) => keep(r.url)).reduce((n, r) => n + r.bytes, 0);
+
 // The truth: every item page and its title.
 const items = [];
+if (bytesOnly) {
+  const server = await serve(siteDir);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const out = { queries: [] };
+  for (const [i, q] of queries.entries()) {
+    out.queries.push({ q, prongsai: await bytesProngsaiWith(browser, server, q, queries[(i + 1) % queries.length]) });
+  }
+  await browser.close();
+  await server.close();
+  console.log(JSON.stringify(out, null, 1));
+  process.exit(0);
+}
 function walk(dir, rel) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     if (e.isDirectory()) walk(path.join(dir, e.name), `${rel}${e.name}/`);
@@ -37,11 +56,12 @@ fs.writeFileSync(path.join(siteDir, 'bench/pagefind.html'),
   '<!doctype html><html lang="th"><meta charset="utf-8"><title>pagefind</title><body></body></html>');
 const server = await serve(siteDir);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const PAGE = 20;
-const sum = (reqs, keep) => reqs.filter((r) => keep(r.url)).reduce((n, r) => n + r.bytes, 0);
 
 /** Bytes for the first query on a fresh page, then for a second query on the same page. */
 async function bytesProngsai(q1, q2) {
+  return bytesProngsaiWith(browser, server, q1, q2);
+}
+async function bytesProngsaiWith(browser, server, q1, q2) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   const keep = (u) => u.includes('/search/') && !u.endsWith('/search/') || u.endsWith('.js');
@@ -53,13 +73,18 @@ async function bytesProngsai(q1, q2) {
   await page.goto(`${server.base}search/?q=${encodeURIComponent(q1)}`);
   await wait();
   const first = sum(server.requests(), keep);
+  const parts = {};
+  for (const r of server.requests().filter((r) => keep(r.url))) {
+    const k = r.url.endsWith('.js') ? 'js' : r.url.replace(/^.*\/search\//, '').split('/')[0];
+    parts[k] = (parts[k] || 0) + r.bytes;
+  }
   server.reset();
   await page.locator('#search-q').fill(q2);
   await page.locator('#search-q').press('Enter');
   await wait();
   const later = sum(server.requests(), keep);
   await ctx.close();
-  return { first, later };
+  return { first, later, parts };
 }
 
 async function bytesPagefind(q1, q2) {

@@ -65,6 +65,15 @@ export function trigrams(folded) {
   return out;
 }
 
+/** Trigrams that cover every character of a term (at 0, 3, 6, … and the last): a text
+ * holding the term holds them all, so recall is kept, at a third of the fetches. */
+export function coverGrams(term) {
+  const all = trigrams(term);
+  const picked = all.filter((_, k) => k % 3 === 0);
+  if (all.length && (all.length - 1) % 3 !== 0) picked.push(all[all.length - 1]);
+  return Array.from(new Set(picked));
+}
+
 /** Dictionary words of folded text, by the browser's own segmenter; none where it has none. */
 export function words(folded) {
   if (typeof Intl === "undefined" || !Intl.Segmenter) return [];
@@ -185,7 +194,7 @@ export function terms(folded) {
   return out;
 }
 
-export const PAGE = 20;
+export const PAGE = 10;
 
 export class SearchIndex {
   /** load(path, "bin"|"json") resolves to a Uint8Array or a parsed object; a missing file
@@ -292,7 +301,7 @@ export class Search {
       return;
     }
     for (const t of this.terms) {
-      const grams = Array.from(new Set(trigrams(t)));
+      const grams = coverGrams(t);
       const req = [];
       for (const g of grams) req.push({ key: `g${g}`, entry: await this.index.dictEntry(`g${g}`) });
       this.required.push(req);
