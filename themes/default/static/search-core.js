@@ -355,25 +355,45 @@ export class Search {
     }
     return tests.length ? (b0, b1, b2) => tests.every((t) => t(b0, b1, b2)) : null;
   }
+  /** The results of one block. Keys are read rarest first (two at once, then the rest),
+   * and a block where the rare ones share no document costs no more fetches. */
   async scanBlock(block) {
     const meta = this.meta;
-    const perTerm = [];
-    for (const req of this.required) perTerm.push(await Promise.all(req.map((r) => this.index.postings(r.key, r.entry, block))));
-    const lists = perTerm.flat().sort((a, b) => a.size - b.size);
-    const test = this.facetTest(meta);
-    const facets = test ? await this.index.facets(block) : null;
-    const words = [];
-    for (const ws of this.wordKeys) words.push(await Promise.all(ws.map((w) => this.index.postings(w.key, w.entry, block))));
-    const found = [];
-    for (const doc of lists[0].keys()) {
-      if (!lists.every((l) => l.has(doc))) continue;
-      if (this.ranges && !this.ranges.some(([s, e]) => doc >= s && doc < e)) continue;
-      if (facets) {
-        const o = (doc - block * meta.block) * 3;
-        if (!test(facets[o], facets[o + 1], facets[o + 2])) continue;
+    const keys = this.required.flat().sort((a, b) => a.entry.df - b.entry.df);
+    const fetch = (rs) => Promise.all(rs.map((r) => this.index.postings(r.key, r.entry, block)));
+    let cand = null; // doc → [in the title for every key so far, in the body for every key so far]
+    const narrow = (lists) => {
+      for (const l of lists) {
+        if (cand === null) {
+          cand = new Map();
+          for (const [d, f] of l) cand.set(d, [f & 1, f & 2]);
+          continue;
+        }
+        for (const [d, tb] of cand) {
+          const f = l.get(d);
+          if (!f) cand.delete(d);
+          else cand.set(d, [tb[0] & f & 1, tb[1] & f & 2]);
+        }
       }
-      const inTitle = perTerm.every((ls) => ls.every((l) => l.get(doc) & 1));
-      const inBody = perTerm.every((ls) => ls.every((l) => l.get(doc) & 2));
+    };
+    narrow(await fetch(keys.slice(0, 2)));
+    if (this.ranges) for (const d of cand.keys()) if (!this.ranges.some(([s, e]) => d >= s && d < e)) cand.delete(d);
+    if (cand.size > 0 && keys.length > 2) narrow(await fetch(keys.slice(2)));
+    const test = this.facetTest(meta);
+    if (cand.size > 0 && test) {
+      const facets = await this.index.facets(block);
+      for (const d of cand.keys()) {
+        const o = (d - block * meta.block) * 3;
+        if (!test(facets[o], facets[o + 1], facets[o + 2])) cand.delete(d);
+      }
+    }
+    if (cand.size === 0) return [];
+    const words = [];
+    for (const ws of this.wordKeys) words.push(await fetch(ws));
+    const found = [];
+    for (const [doc, [title, body]] of cand) {
+      const inTitle = title !== 0;
+      const inBody = body !== 0;
       const asWords = words.every((ls, t) => this.wordKeys[t].length > 0 && ls.every((l) => l.has(doc)));
       const wordsInTitle = asWords && words.every((ls) => ls.every((l) => l.get(doc) & 1));
       // Exact words above fragments, titles above bodies.
