@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search index side by side: prongsai and Pagefind 1.6 on the same generated Thai site.
 # usage: scripts/bench-search.sh [AUTHORITIES=300] [RUNS=3]
-# Needs: Debian's chromium, `npm ci` in tools/browser (playwright-core, pagefind).
+# Needs: Debian's chromium, `npm install` in tools/browser (playwright-core, pagefind).
 # Prints a Markdown table for docs/benchmarks.md; the raw figures stay in $WORK.
 set -euo pipefail
 cd "$(dirname "$0")/.."

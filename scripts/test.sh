@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: the Rust tests (unit, integration, and the search client driven in
 # Node), then the browser checks in headless Chromium against the built example site.
-# Needs Node.js, Debian's chromium and `npm ci` in tools/browser (.ci/run installs them).
+# Needs Node.js, Debian's chromium and `npm install` in tools/browser (.ci/run installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
