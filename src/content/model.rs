@@ -37,6 +37,8 @@ pub enum AuthorityKind {
 }
 
 impl AuthorityKind {
+    pub const ALL: [AuthorityKind; 4] =
+        [AuthorityKind::Pao, AuthorityKind::Municipality, AuthorityKind::Sao, AuthorityKind::Other];
     pub const NAMES: [&'static str; 4] = ["pao", "municipality", "sao", "other"];
     pub fn as_str(self) -> &'static str {
         Self::NAMES[self as usize]

@@ -218,8 +218,7 @@ fn excerpt(d: &Doc) -> String {
     }
 }
 
-const AUTHORITY_KINDS: [AuthorityKind; 4] =
-    [AuthorityKind::Pao, AuthorityKind::Municipality, AuthorityKind::Sao, AuthorityKind::Other];
+const AUTHORITY_KINDS: [AuthorityKind; 4] = AuthorityKind::ALL;
 
 fn records(ctx: &Ctx, docs: &Docs, chunk: &[Doc], years: &[(i32, i32)]) -> Vec<u8> {
     let mut local: Vec<usize> = Vec::new();

@@ -13,7 +13,7 @@ const MAX_PLAN_LINKS: usize = 60;
 
 pub fn search_page(ctx: &Ctx, docs: &Docs) -> Page {
     let authorities = &ctx.content.authorities;
-    let kinds: Vec<Value> = [AuthorityKind::Pao, AuthorityKind::Municipality, AuthorityKind::Sao, AuthorityKind::Other]
+    let kinds: Vec<Value> = AuthorityKind::ALL
         .into_iter()
         .filter(|k| authorities.iter().any(|a| a.kind == *k))
         .map(|k| json!({"code": k.as_str(), "label": ctx.authority_kind_label(k)}))
