@@ -100,9 +100,10 @@ pub fn collect(ctx: &Ctx) -> Docs {
 
     let mut order: Vec<(usize, usize)> =
         authorities.iter().enumerate().map(|(i, a)| (province_index[province_of(a).0.as_str()], i)).collect();
-    order.sort_by(|&(pa, a), &(pb, b)| {
-        let (x, y) = (&authorities[a], &authorities[b]);
-        (pa, x.kind, thai_sort_key(&x.name), &x.slug).cmp(&(pb, y.kind, thai_sort_key(&y.name), &y.slug))
+    // Cached: the Thai sort key allocates, and a comparator would build it n log n times.
+    order.sort_by_cached_key(|&(p, i)| {
+        let a = &authorities[i];
+        (p, a.kind, thai_sort_key(&a.name), a.slug.clone())
     });
 
     let mut docs = Vec::new();

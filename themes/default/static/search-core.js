@@ -283,7 +283,6 @@ export class Search {
     this.filters = filters;
     this.results = [];
     this.shown = 0;
-    this.pending = null;
     this.exhausted = false;
   }
   /** Too short to search: under three characters in all. */
@@ -302,11 +301,12 @@ export class Search {
     }
     for (const t of this.terms) {
       const grams = coverGrams(t);
-      const req = [];
-      for (const g of grams) req.push({ key: `g${g}`, entry: await this.index.dictEntry(`g${g}`) });
+      // Every dictionary shard of the query is requested at once: one round trip, not one per key.
+      const req = await Promise.all(grams.map(async (g) => ({ key: `g${g}`, entry: await this.index.dictEntry(`g${g}`) })));
       this.required.push(req);
-      const ws = [];
-      for (const w of Array.from(new Set(words(t)))) ws.push({ key: `w${w}`, entry: await this.index.dictEntry(`w${w}`) });
+      const ws = await Promise.all(
+        Array.from(new Set(words(t))).map(async (w) => ({ key: `w${w}`, entry: await this.index.dictEntry(`w${w}`) })),
+      );
       this.wordKeys.push(ws.every((w) => w.entry) ? ws : []);
     }
     const all = this.required.flat();
