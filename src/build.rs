@@ -3,12 +3,16 @@
 //! previous site byte for byte as it was; files of removed pages disappear with the swap.
 
 use crate::compute;
+use crate::compute::AuthorityFigures;
 use crate::content::check::check;
 use crate::content::load::{Loaded, load};
 use crate::content::model::Content;
+use crate::ita::catalogue::Catalogue;
+use crate::render::pages::Ctx;
 use crate::render::site::{self, Options, RenderError};
 use crate::render::theme::{self, ThemeError};
 use crate::render::{OutFile, data};
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -34,40 +38,72 @@ pub enum BuildError {
     Ita(String),
 }
 
+/// What rendering needs beside the content, loaded once per build (or once per `serve`
+/// session until the theme changes).
+pub struct Prepared {
+    pub theme: theme::Theme,
+    pub catalogues: BTreeMap<i32, Catalogue>,
+}
+
+impl Prepared {
+    pub fn load(content: &Content, content_dir: &Path) -> Result<Prepared, BuildError> {
+        let theme = theme::load(content_dir, content.site.language)?;
+        let catalogues = crate::ita::catalogue::load(content_dir).map_err(BuildError::Ita)?;
+        Ok(Prepared { theme, catalogues })
+    }
+
+    pub fn ctx<'a>(&'a self, content: &'a Content, figures: &'a [AuthorityFigures]) -> Ctx<'a> {
+        Ctx {
+            content,
+            figures,
+            strings: &self.theme.strings,
+            catalogues: &self.catalogues,
+            fmt: crate::render::format::Fmt { digits: content.site.digits },
+        }
+    }
+}
+
 /// Every file of the site, in memory, ready to write: pages, assets, open data, attachments.
 pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Result<Vec<OutFile>, BuildError> {
-    let theme = theme::load(content_dir, content.site.language)?;
+    let prepared = Prepared::load(content, content_dir)?;
     let figures = compute::site(content);
-    let catalogues = crate::ita::catalogue::load(content_dir).map_err(BuildError::Ita)?;
-    let mut out = site::render(content, &figures, &theme, &catalogues, opts)?;
-    let site = &content.site;
-    for (a, f) in content.authorities.iter().zip(&figures) {
-        for (p, totals) in a.plans.iter().zip(&f.plans) {
-            let base = format!("{}/plans/{}", a.slug, p.slug);
-            out.push(OutFile {
-                path: format!("{base}/plan.json"),
-                bytes: json_bytes(&data::plan_json(site, a, p, totals)),
-            });
-            out.push(OutFile { path: format!("{base}/plan.csv"), bytes: data::plan_csv(site, a, p) });
+    let mut out = site::render(content, &figures, &prepared.theme, &prepared.catalogues, opts)?;
+    let ctx = prepared.ctx(content, &figures);
+    for i in 0..content.authorities.len() {
+        out.extend(authority_files(&ctx, content_dir, i)?);
+    }
+    Ok(out)
+}
+
+/// Authority `i`'s files beside its pages: open data and attachments.
+pub fn authority_files(ctx: &Ctx, content_dir: &Path, i: usize) -> Result<Vec<OutFile>, BuildError> {
+    let (site, a, f) = (&ctx.content.site, &ctx.content.authorities[i], &ctx.figures[i]);
+    let mut out = Vec::new();
+    for (p, totals) in a.plans.iter().zip(&f.plans) {
+        let base = format!("{}/plans/{}", a.slug, p.slug);
+        out.push(OutFile {
+            path: format!("{base}/plan.json"),
+            bytes: json_bytes(&data::plan_json(site, a, p, totals)),
+        });
+        out.push(OutFile { path: format!("{base}/plan.csv"), bytes: data::plan_csv(site, a, p) });
+    }
+    for (r, round) in a.reports.iter().zip(&f.rounds) {
+        let base = format!("{}/reports/{}", a.slug, r.slug);
+        out.push(OutFile {
+            path: format!("{base}/report.json"),
+            bytes: json_bytes(&data::report_json(site, a, r, round)),
+        });
+        out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(round) });
+    }
+    for y in &a.ita {
+        if let Some(c) = ctx.catalogues.get(&y.year) {
+            let path = format!("{}ita.csv", crate::ita::resolve::index_path(&a.slug, y.year));
+            out.push(OutFile { path, bytes: crate::render::pages::ita_csv(site, a, y, c) });
         }
-        for (r, round) in a.reports.iter().zip(&f.rounds) {
-            let base = format!("{}/reports/{}", a.slug, r.slug);
-            out.push(OutFile {
-                path: format!("{base}/report.json"),
-                bytes: json_bytes(&data::report_json(site, a, r, round)),
-            });
-            out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(round) });
-        }
-        for y in &a.ita {
-            if let Some(c) = catalogues.get(&y.year) {
-                let path = format!("{}ita.csv", crate::ita::resolve::index_path(&a.slug, y.year));
-                out.push(OutFile { path, bytes: crate::render::pages::ita_csv(site, a, y, c) });
-            }
-        }
-        for f in published_files(a) {
-            let bytes = std::fs::read(content_dir.join(&a.slug).join(&f))?;
-            out.push(OutFile { path: format!("{}/{f}", a.slug), bytes });
-        }
+    }
+    for f in published_files(a) {
+        let bytes = std::fs::read(content_dir.join(&a.slug).join(&f))?;
+        out.push(OutFile { path: format!("{}/{f}", a.slug), bytes });
     }
     Ok(out)
 }
@@ -75,16 +111,9 @@ pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Resu
 /// Only the search index (`search/…` files): for benchmarks, and for a portal that
 /// re-indexes without re-rendering. The same code the full build runs.
 pub fn search_index(content: &Content, content_dir: &Path) -> Result<Vec<OutFile>, BuildError> {
-    let theme = theme::load(content_dir, content.site.language)?;
+    let prepared = Prepared::load(content, content_dir)?;
     let figures = compute::site(content);
-    let catalogues = crate::ita::catalogue::load(content_dir).map_err(BuildError::Ita)?;
-    let ctx = crate::render::pages::Ctx {
-        content,
-        figures: &figures,
-        strings: &theme.strings,
-        catalogues: &catalogues,
-        fmt: crate::render::format::Fmt { digits: content.site.digits },
-    };
+    let ctx = prepared.ctx(content, &figures);
     let docs = crate::search::docs::collect(&ctx);
     Ok(crate::search::index::build(&ctx, &docs, Default::default()))
 }

@@ -52,6 +52,20 @@ enum Command {
         #[arg(long, default_value = "site")]
         output: PathBuf,
     },
+    /// Build, serve the site on this computer and rebuild it whenever a file is saved:
+    /// the open page reloads itself, and shows what is wrong when a build fails.
+    Serve {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on. The default, 127.0.0.1, lets only this computer in.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Where to write the preview (default: a folder under the system's temporary folder).
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
     /// Record every address the site publishes (published-addresses.txt, kept with the
     /// content). From then on a build that would drop one fails unless moved.yaml says
     /// where it went.
@@ -69,6 +83,15 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { content } => check_listing_ita(&content, lang, true).0,
         Command::Freeze { content } => freeze(&content, lang),
+        Command::Serve { content, port, bind, output } => {
+            match crate::serve::run(crate::serve::ServeOptions { content, output, bind, port, lang }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Index { content, output } => {
             let (code, loaded) = check(&content, lang);
             let Some(loaded) = loaded else { return code };

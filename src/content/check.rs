@@ -9,12 +9,18 @@ use std::collections::{BTreeSet, HashMap};
 
 pub fn check(content: &Content, diags: &mut Diagnostics) {
     for a in &content.authorities {
-        for plan in &a.plans {
-            check_plan(a, plan, diags);
-        }
-        for report in &a.reports {
-            check_report(a, report, diags);
-        }
+        check_authority(a, diags);
+    }
+}
+
+/// Everything `check` looks at lies within one authority, so `serve` re-checks only the
+/// authority an edit touched.
+pub fn check_authority(a: &Authority, diags: &mut Diagnostics) {
+    for plan in &a.plans {
+        check_plan(a, plan, diags);
+    }
+    for report in &a.reports {
+        check_report(a, report, diags);
     }
 }
 

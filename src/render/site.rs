@@ -7,6 +7,7 @@ use super::value::to_tera;
 use super::{OutFile, format::Fmt, paths};
 use crate::compute::AuthorityFigures;
 use crate::content::model::Content;
+use crate::search::docs::Docs;
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -97,6 +98,99 @@ fn render_page(
     Ok(OutFile { path: page.file(), bytes })
 }
 
+/// What every page of a site shares, prepared once: the theme (templates compiled once),
+/// the site's strings and the stylesheet's fingerprint. The build renders a whole site with
+/// it; `serve` keeps it and re-renders only what an edit touches.
+pub struct Renderer<'t> {
+    theme: &'t Theme,
+    common: Common,
+    base_url: String,
+    opts: Options,
+}
+
+/// One authority's pages: their addresses (for the sitemap) and their files.
+pub struct AuthorityPages {
+    pub addresses: Vec<String>,
+    pub files: Vec<OutFile>,
+}
+
+impl<'t> Renderer<'t> {
+    pub fn new(content: &Content, theme: &'t Theme, opts: Options) -> Renderer<'t> {
+        let site = &content.site;
+        let css = theme.assets.get("style.css").map(|b| fingerprint(b)).unwrap_or_default();
+        let common = Common {
+            lang: match site.language {
+                crate::diag::Lang::Th => "th",
+                crate::diag::Lang::En => "en",
+            },
+            site: to_tera(
+                &json!({"title": site.title, "base_url": site.base_url, "portal": content.authorities.len() != 1}),
+            ),
+            strings: to_tera(&serde_json::to_value(&theme.strings).unwrap_or_default()),
+            css: format!("assets/style.css?v={css}"),
+        };
+        Renderer { theme, common, base_url: site.base_url.clone(), opts }
+    }
+
+    pub fn options(&self) -> Options {
+        self.opts
+    }
+
+    fn page(&self, page: &Page) -> Result<OutFile, RenderError> {
+        render_page(self.theme, &self.common, &self.base_url, page, self.opts)
+    }
+
+    /// Pages that show the whole site: home, 404, search and (for a portal) the province
+    /// pages. Returns the sitemap addresses among them too.
+    pub fn site_pages(&self, ctx: &Ctx, search_docs: &Docs) -> Result<AuthorityPages, RenderError> {
+        let mut top = vec![pages::home_page(ctx), pages::not_found_page(ctx), pages::search_page(ctx, search_docs)];
+        if ctx.is_portal() {
+            top.extend(pages::province_pages(ctx));
+        }
+        let addresses =
+            top.iter().filter(|p| p.path.is_empty() || p.path.ends_with('/')).map(|p| p.path.clone()).collect();
+        let files = top.par_iter().map(|p| self.page(p)).collect::<Result<_, _>>()?;
+        Ok(AuthorityPages { addresses, files })
+    }
+
+    /// The HTML pages of authority `i`. Built and rendered together, so only one
+    /// authority's page data is held at a time per core.
+    pub fn authority_pages(&self, ctx: &Ctx, i: usize) -> Result<AuthorityPages, RenderError> {
+        let pages = pages::authority_pages(ctx, i);
+        let addresses = pages.iter().map(|p| p.path.clone()).collect();
+        let files = pages.iter().map(|p| self.page(p)).collect::<Result<Vec<_>, _>>()?;
+        Ok(AuthorityPages { addresses, files })
+    }
+
+    /// Files that depend on every authority: the search index, theme assets, sitemap, feed
+    /// and robots.txt. `addresses`: every page address, in site order.
+    pub fn site_files(&self, ctx: &Ctx, search_docs: &Docs, addresses: &[String]) -> Vec<OutFile> {
+        let content = ctx.content;
+        let site = &content.site;
+        let mut out = crate::search::index::build(ctx, search_docs, self.opts.search);
+        for (name, bytes) in &self.theme.assets {
+            out.push(OutFile { path: format!("assets/{name}"), bytes: bytes.clone() });
+        }
+        let entries: Vec<Entry> = content
+            .authorities
+            .iter()
+            .flat_map(|a| {
+                a.reports.iter().map(|r| Entry {
+                    title: format!("{}: {} {}", a.name, ctx.s("report_title"), ctx.round_title(r)),
+                    path: feeds::round_path(a, r),
+                    date: feeds::round_date(r),
+                    summary: format!("{} {}", ctx.s("report_title"), ctx.round_title(r)),
+                })
+            })
+            .collect();
+        out.push(OutFile { path: "sitemap.xml".into(), bytes: feeds::sitemap(&site.base_url, addresses) });
+        out.push(OutFile { path: "feed.xml".into(), bytes: feeds::atom(site, entries) });
+        out.push(OutFile { path: "robots.txt".into(), bytes: feeds::robots(&site.base_url) });
+        out
+    }
+}
+
+/// Every page of the site, the search index, theme assets, sitemap, feed and robots.txt.
 pub fn render(
     content: &Content,
     figures: &[AuthorityFigures],
@@ -104,65 +198,21 @@ pub fn render(
     catalogues: &std::collections::BTreeMap<i32, crate::ita::catalogue::Catalogue>,
     opts: Options,
 ) -> Result<Vec<OutFile>, RenderError> {
-    let site = &content.site;
-    let ctx = Ctx { content, figures, strings: &theme.strings, catalogues, fmt: Fmt { digits: site.digits } };
-    let css = theme.assets.get("style.css").map(|b| fingerprint(b)).unwrap_or_default();
-    let common = Common {
-        lang: match site.language {
-            crate::diag::Lang::Th => "th",
-            crate::diag::Lang::En => "en",
-        },
-        site: to_tera(&json!({"title": site.title, "base_url": site.base_url, "portal": ctx.is_portal()})),
-        strings: to_tera(&serde_json::to_value(&theme.strings).unwrap_or_default()),
-        css: format!("assets/style.css?v={css}"),
-    };
+    let ctx = Ctx { content, figures, strings: &theme.strings, catalogues, fmt: Fmt { digits: content.site.digits } };
+    let renderer = Renderer::new(content, theme, opts);
     let search_docs = crate::search::docs::collect(&ctx);
-    let mut top = vec![pages::home_page(&ctx), pages::not_found_page(&ctx), pages::search_page(&ctx, &search_docs)];
-    if ctx.is_portal() {
-        top.extend(pages::province_pages(&ctx));
-    }
-    let mut sitemap_paths: Vec<String> =
-        top.iter().filter(|p| p.path.is_empty() || p.path.ends_with('/')).map(|p| p.path.clone()).collect();
-    let mut out: Vec<OutFile> =
-        top.par_iter().map(|p| render_page(theme, &common, &site.base_url, p, opts)).collect::<Result<_, _>>()?;
-    // Pages of one authority are built and rendered together, so only one authority's page
-    // data is held at a time per core.
-    let per_authority: Vec<(Vec<String>, Vec<OutFile>)> = (0..content.authorities.len())
+    let top = renderer.site_pages(&ctx, &search_docs)?;
+    let mut addresses = top.addresses;
+    let mut out = top.files;
+    let per_authority: Vec<AuthorityPages> = (0..content.authorities.len())
         .into_par_iter()
-        .map(|i| {
-            let pages = pages::authority_pages(&ctx, i);
-            let paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
-            let files = pages
-                .iter()
-                .map(|p| render_page(theme, &common, &site.base_url, p, opts))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok((paths, files))
-        })
+        .map(|i| renderer.authority_pages(&ctx, i))
         .collect::<Result<_, RenderError>>()?;
-    for (paths, files) in per_authority {
-        sitemap_paths.extend(paths);
-        out.extend(files);
+    for a in per_authority {
+        addresses.extend(a.addresses);
+        out.extend(a.files);
     }
-    out.extend(crate::search::index::build(&ctx, &search_docs, opts.search));
-    drop(search_docs);
-    for (name, bytes) in &theme.assets {
-        out.push(OutFile { path: format!("assets/{name}"), bytes: bytes.clone() });
-    }
-    let entries: Vec<Entry> = content
-        .authorities
-        .iter()
-        .flat_map(|a| {
-            a.reports.iter().map(|r| Entry {
-                title: format!("{}: {} {}", a.name, ctx.s("report_title"), ctx.round_title(r)),
-                path: feeds::round_path(a, r),
-                date: feeds::round_date(r),
-                summary: format!("{} {}", ctx.s("report_title"), ctx.round_title(r)),
-            })
-        })
-        .collect();
-    out.push(OutFile { path: "sitemap.xml".into(), bytes: feeds::sitemap(&site.base_url, &sitemap_paths) });
-    out.push(OutFile { path: "feed.xml".into(), bytes: feeds::atom(site, entries) });
-    out.push(OutFile { path: "robots.txt".into(), bytes: feeds::robots(&site.base_url) });
+    out.extend(renderer.site_files(&ctx, &search_docs, &addresses));
     Ok(out)
 }
 

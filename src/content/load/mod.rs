@@ -66,6 +66,23 @@ pub fn load(root: &Path) -> Loaded {
     Loaded { content, sources, diags }
 }
 
+/// One authority's folder alone, for `serve` after an edit inside it. `None` when the folder
+/// is gone; otherwise what a full load would give for it, with its own diagnostics.
+pub fn load_authority(root: &Path, slug: &str) -> Option<Loaded> {
+    let dir = root.join(slug);
+    if !dir.is_dir() {
+        return None;
+    }
+    let mut sources = SourceMap::default();
+    let mut diags = Diagnostics::default();
+    let mut content = Content::default();
+    let mut loader = authority::Loader { root, sources: &mut sources, diags: &mut diags };
+    if let Some(a) = loader.authority(slug, &dir) {
+        content.authorities.push(a);
+    }
+    Some(Loaded { content, sources, diags })
+}
+
 fn read_site(r: &mut Reader, node: &crate::content::yaml::Node) -> Option<Site> {
     let f = r.fields(node, "site.yaml", SITE_KEYS)?;
     let title = r.require(&f, "title").and_then(|n| r.text(n, "title"));

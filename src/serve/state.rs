@@ -1,0 +1,310 @@
+//! The site as `serve` keeps it between edits: the loaded content, its figures, the theme,
+//! and which output files each authority produced. An edit inside one authority's folder
+//! reloads, re-checks, recomputes and re-renders that authority alone, plus the pages and
+//! files that show the whole site (home, provinces, search, sitemap, feed); anything else
+//! (site.yaml, the theme, a new or removed folder) rebuilds everything. Either way the
+//! output folder ends up byte for byte what a full build writes (tests/serve.rs checks it).
+
+use crate::build::{self, BuildError, Prepared};
+use crate::compute::AuthorityFigures;
+use crate::content::check::check_authority;
+use crate::content::load::load_authority;
+use crate::content::model::Content;
+use crate::content::read::is_slug;
+use crate::diag::{Lang, Severity, render};
+use crate::render::OutFile;
+use crate::render::site::{Options, Renderer};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+/// What one authority contributed to the site.
+#[derive(Default)]
+struct AuthorityOutput {
+    addresses: Vec<String>,
+    paths: Vec<String>,
+}
+
+pub struct SiteState {
+    content_dir: PathBuf,
+    out_dir: PathBuf,
+    opts: Options,
+    lang: Lang,
+    content: Content,
+    figures: Vec<AuthorityFigures>,
+    prepared: Prepared,
+    per_authority: Vec<AuthorityOutput>,
+    /// Every file in the output folder, by path, with a hash of its bytes.
+    written: BTreeMap<String, u64>,
+}
+
+/// Why a rebuild did not change the site: diagnostics or a render failure, as text for the
+/// terminal and the page overlay.
+#[derive(Debug)]
+pub struct Failed(pub String);
+
+/// What a rebuild did.
+#[derive(Debug, Default, PartialEq)]
+pub struct Summary {
+    /// The authorities re-rendered; empty after a full rebuild.
+    pub authorities: Vec<String>,
+    pub full: bool,
+    pub written: usize,
+    pub removed: usize,
+    /// Warnings, rendered.
+    pub warnings: String,
+}
+
+/// What an edit touches.
+#[derive(Debug, PartialEq)]
+pub enum Scope {
+    Everything,
+    Authorities(BTreeSet<String>),
+}
+
+/// Sorts changed paths into the authorities they belong to; anything outside an authority
+/// folder (site.yaml, `_theme/`, the address record) means a full rebuild.
+pub fn scope_of(content_dir: &Path, changed: &[PathBuf]) -> Scope {
+    let mut slugs = BTreeSet::new();
+    for p in changed {
+        let rel = p.strip_prefix(content_dir).unwrap_or(p);
+        let mut parts = rel.components();
+        let first = parts.next().map(|c| c.as_os_str().to_string_lossy().into_owned());
+        match first {
+            Some(name) if parts.next().is_some() && is_slug(&name) => {
+                slugs.insert(name);
+            }
+            _ => return Scope::Everything,
+        }
+    }
+    Scope::Authorities(slugs)
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+fn diagnostics_text(loaded: &crate::content::load::Loaded, lang: Lang, severity: Severity) -> String {
+    loaded.diags.list.iter().filter(|d| d.severity == severity).map(|d| render(d, &loaded.sources, lang)).collect()
+}
+
+fn build_failed(lang: Lang, e: BuildError) -> Failed {
+    let head = match lang {
+        Lang::Th => "สร้างเว็บไซต์ไม่สำเร็จ",
+        Lang::En => "could not build the site",
+    };
+    Failed(format!("error: {head}: {e}\n"))
+}
+
+impl SiteState {
+    /// A full build into `out_dir`, swapped in whole.
+    pub fn build(
+        content_dir: &Path,
+        out_dir: &Path,
+        opts: Options,
+        lang: Lang,
+    ) -> Result<(SiteState, Summary), Failed> {
+        let loaded = build::load_and_check(content_dir);
+        if loaded.diags.has_errors() {
+            return Err(Failed(diagnostics_text(&loaded, lang, Severity::Error)));
+        }
+        let warnings = diagnostics_text(&loaded, lang, Severity::Warning);
+        let content = loaded.content;
+        let prepared = Prepared::load(&content, content_dir).map_err(|e| build_failed(lang, e))?;
+        let figures = crate::compute::site(&content);
+        let mut state = SiteState {
+            content_dir: content_dir.to_path_buf(),
+            out_dir: out_dir.to_path_buf(),
+            opts,
+            lang,
+            content,
+            figures,
+            prepared,
+            per_authority: Vec::new(),
+            written: BTreeMap::new(),
+        };
+        let all: Vec<usize> = (0..state.content.authorities.len()).collect();
+        let (per_authority, files) = state.render(&all).map_err(|e| build_failed(lang, e))?;
+        build::write_atomically(out_dir, &files).map_err(|e| {
+            build_failed(lang, BuildError::Io(std::io::Error::other(format!("{}: {e}", out_dir.display()))))
+        })?;
+        state.per_authority = per_authority.into_iter().map(|(_, o)| o).collect();
+        state.written = files.iter().map(|f| (f.path.clone(), hash(&f.bytes))).collect();
+        let summary = Summary { full: true, written: files.len(), warnings, ..Default::default() };
+        Ok((state, summary))
+    }
+
+    pub fn out_dir(&self) -> &Path {
+        &self.out_dir
+    }
+
+    /// Rebuilds after `changed` paths (inside the content folder) were edited, created or
+    /// removed. On failure nothing in the output folder changes.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Summary, Failed> {
+        match scope_of(&self.content_dir, changed) {
+            Scope::Everything => self.rebuild_all(),
+            Scope::Authorities(slugs) => self.rebuild_authorities(&slugs),
+        }
+    }
+
+    fn rebuild_all(&mut self) -> Result<Summary, Failed> {
+        let (next, mut summary) = SiteState::build(&self.content_dir, &self.out_dir, self.opts, self.lang)?;
+        summary.removed = self.written.keys().filter(|p| !next.written.contains_key(*p)).count();
+        *self = next;
+        Ok(summary)
+    }
+
+    fn rebuild_authorities(&mut self, slugs: &BTreeSet<String>) -> Result<Summary, Failed> {
+        let mut reloaded = Vec::new();
+        let mut warnings = String::new();
+        for slug in slugs {
+            let known = self.content.authorities.iter().any(|a| &a.slug == slug);
+            let Some(mut loaded) = load_authority(&self.content_dir, slug) else {
+                if known {
+                    // The folder is gone: the site loses an authority, which moves
+                    // documents in the search index and entries on the home page.
+                    return self.rebuild_all();
+                }
+                continue;
+            };
+            if !known {
+                return self.rebuild_all();
+            }
+            if !loaded.diags.has_errors()
+                && let Some(a) = loaded.content.authorities.first()
+            {
+                check_authority(a, &mut loaded.diags);
+            }
+            loaded.diags.sort(&loaded.sources);
+            if loaded.diags.has_errors() || loaded.content.authorities.is_empty() {
+                return Err(Failed(diagnostics_text(&loaded, self.lang, Severity::Error)));
+            }
+            warnings.push_str(&diagnostics_text(&loaded, self.lang, Severity::Warning));
+            reloaded.push(loaded.content.authorities.remove(0));
+        }
+        if reloaded.is_empty() {
+            return Ok(Summary::default());
+        }
+        // Swap the new authorities in, render, and put the old ones back if rendering fails,
+        // so the state always describes what is in the output folder.
+        let mut indices = Vec::new();
+        let mut previous = Vec::new();
+        for a in reloaded {
+            let i = self.content.authorities.iter().position(|x| x.slug == a.slug).expect("known authority");
+            let figures = AuthorityFigures::of(&a);
+            previous.push((
+                i,
+                std::mem::replace(&mut self.content.authorities[i], a),
+                std::mem::replace(&mut self.figures[i], figures),
+            ));
+            indices.push(i);
+        }
+        let rendered = self.render(&indices);
+        let (per_authority, files) = match rendered {
+            Ok(r) => r,
+            Err(e) => {
+                for (i, a, f) in previous {
+                    self.content.authorities[i] = a;
+                    self.figures[i] = f;
+                }
+                return Err(build_failed(self.lang, e));
+            }
+        };
+        let mut stale: BTreeSet<String> = BTreeSet::new();
+        for (i, output) in per_authority {
+            stale.extend(std::mem::replace(&mut self.per_authority[i], output).paths);
+        }
+        for output in &indices {
+            for p in &self.per_authority[*output].paths {
+                stale.remove(p);
+            }
+        }
+        let site_paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        stale.retain(|p| !site_paths.contains(p.as_str()));
+        let (written, removed) = self.apply(&files, &stale).map_err(|e| build_failed(self.lang, e.into()))?;
+        let authorities = indices.iter().map(|i| self.content.authorities[*i].slug.clone()).collect();
+        Ok(Summary { authorities, full: false, written, removed, warnings })
+    }
+
+    /// Renders authorities `which` and everything that shows the whole site. Returns each
+    /// rendered authority's output record, and the files.
+    #[allow(clippy::type_complexity)]
+    fn render(&self, which: &[usize]) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>), BuildError> {
+        let ctx = self.prepared.ctx(&self.content, &self.figures);
+        let renderer = Renderer::new(&self.content, &self.prepared.theme, self.opts);
+        let search_docs = crate::search::docs::collect(&ctx);
+        let top = renderer.site_pages(&ctx, &search_docs)?;
+        let mut files = top.files;
+        let rendered: Vec<(usize, crate::render::site::AuthorityPages)> = which
+            .par_iter()
+            .map(|&i| {
+                let mut pages = renderer.authority_pages(&ctx, i)?;
+                pages.files.extend(build::authority_files(&ctx, &self.content_dir, i)?);
+                Ok((i, pages))
+            })
+            .collect::<Result<_, BuildError>>()?;
+        let mut outputs = Vec::new();
+        let mut by_index: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for (i, pages) in rendered {
+            let paths = pages.files.iter().map(|f| f.path.clone()).collect();
+            by_index.insert(i, pages.addresses.clone());
+            outputs.push((i, AuthorityOutput { addresses: pages.addresses, paths }));
+            files.extend(pages.files);
+        }
+        // Sitemap order is site order: top pages, then each authority's pages.
+        let mut addresses = top.addresses;
+        for i in 0..self.content.authorities.len() {
+            match by_index.get(&i) {
+                Some(a) => addresses.extend(a.iter().cloned()),
+                None => addresses.extend(self.per_authority[i].addresses.iter().cloned()),
+            }
+        }
+        files.extend(renderer.site_files(&ctx, &search_docs, &addresses));
+        Ok((outputs, files))
+    }
+
+    /// Writes the files that changed (each to a temporary name, then renamed, so the server
+    /// never sends half a file) and removes `stale` ones.
+    fn apply(&mut self, files: &[OutFile], stale: &BTreeSet<String>) -> std::io::Result<(usize, usize)> {
+        let mut written = 0;
+        for f in files {
+            let h = hash(&f.bytes);
+            if self.written.get(&f.path) == Some(&h) {
+                continue;
+            }
+            let target = self.out_dir.join(&f.path);
+            if let Some(dir) = target.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let tmp = target.with_file_name(format!(
+                ".{}.new-{}",
+                target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                std::process::id()
+            ));
+            std::fs::write(&tmp, &f.bytes)?;
+            std::fs::rename(&tmp, &target)?;
+            self.written.insert(f.path.clone(), h);
+            written += 1;
+        }
+        let mut removed = 0;
+        for p in stale {
+            if self.written.remove(p).is_some() {
+                let target = self.out_dir.join(p);
+                let _ = std::fs::remove_file(&target);
+                // Leave no empty folders behind, as the full build would not have them.
+                let mut dir = target.parent();
+                while let Some(d) = dir {
+                    if d == self.out_dir || std::fs::remove_dir(d).is_err() {
+                        break;
+                    }
+                    dir = d.parent();
+                }
+                removed += 1;
+            }
+        }
+        Ok((written, removed))
+    }
+}
