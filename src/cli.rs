@@ -28,6 +28,58 @@ enum LangArg {
 }
 
 #[derive(Subcommand)]
+enum NewWhat {
+    /// content/SLUG/authority.yaml (and content/site.yaml if the site has none).
+    Authority {
+        /// The folder name, part of every address: a-z, 0-9 and -, e.g. bueng-nakhon.
+        slug: String,
+        /// The full Thai name, e.g. องค์การบริหารส่วนตำบลบึงนคร.
+        #[arg(long)]
+        name: String,
+        /// The province in Thai, e.g. ร้อยเอ็ด.
+        #[arg(long)]
+        province: String,
+        /// pao | municipality | sao | other (default: from the name).
+        #[arg(long)]
+        kind: Option<String>,
+        /// The site's address, written into a new site.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// content/A/plans/FIRST-LAST.yaml with the national template's dimensions and missions.
+    Plan {
+        #[arg(long)]
+        authority: String,
+        /// Fiscal years, e.g. 2566-2570 (default: the national plan in force today).
+        #[arg(long)]
+        years: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// content/A/reports/ROUND.yaml with every item of the plan, awaiting its report.
+    Report {
+        #[arg(long)]
+        authority: String,
+        /// e.g. 2567-6m (default: the latest round whose period has ended).
+        #[arg(long)]
+        round: Option<String>,
+        /// The plan's slug (default: the plan covering the round's fiscal year).
+        #[arg(long)]
+        plan: Option<String>,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Subcommand)]
 enum Command {
     /// Read the content and report every error and warning.
     Check {
@@ -51,6 +103,11 @@ enum Command {
         content: PathBuf,
         #[arg(long, default_value = "site")]
         output: PathBuf,
+    },
+    /// Start a new authority, plan or report: valid files with comments where to fill in.
+    New {
+        #[command(subcommand)]
+        what: NewWhat,
     },
     /// Build, serve the site on this computer and rebuild it whenever a file is saved:
     /// the open page reloads itself, and shows what is wrong when a build fails.
@@ -83,6 +140,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { content } => check_listing_ita(&content, lang, true).0,
         Command::Freeze { content } => freeze(&content, lang),
+        Command::New { what } => new(what, lang),
         Command::Serve { content, port, bind, output } => {
             match crate::serve::run(crate::serve::ServeOptions { content, output, bind, port, lang }) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -146,6 +204,109 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// `2566-2570` → (2566, 2570): Buddhist Era, first not after last, at most ten years.
+pub fn parse_years(s: &str) -> Option<(i32, i32)> {
+    let s = crate::content::numbers::fold_thai_digits(s.trim());
+    let (a, b) = s.split_once(['-', '–'])?;
+    let (a, b): (i32, i32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    (a > 2400 && a <= b && b - a < 10).then_some((a, b))
+}
+
+/// `2567-6m` → (2567, 6 months).
+pub fn parse_round(s: &str) -> Option<(i32, crate::content::model::Period)> {
+    use crate::content::model::Period;
+    let s = crate::content::numbers::fold_thai_digits(s.trim());
+    let (y, p) = s.split_once('-')?;
+    let y: i32 = y.parse().ok().filter(|y| *y > 2400)?;
+    let p = match p {
+        "6m" => Period::SixMonths,
+        "12m" => Period::TwelveMonths,
+        _ => return None,
+    };
+    Some((y, p))
+}
+
+fn new(what: NewWhat, lang: Lang) -> ExitCode {
+    use crate::scaffold;
+    let bad = |th: String, en: String| {
+        eprintln!("error: {}", if lang == Lang::Th { th } else { en });
+        ExitCode::from(2)
+    };
+    let (content, written) = match what {
+        NewWhat::Authority { slug, name, province, kind, base_url, content, force } => {
+            let a = scaffold::NewAuthority {
+                slug: &slug,
+                name: &name,
+                province: &province,
+                kind: kind.as_deref(),
+                base_url: base_url.as_deref(),
+            };
+            (content.clone(), scaffold::authority(&content, &a, force, lang))
+        }
+        NewWhat::Plan { authority, years, content, force } => {
+            let years = match years.as_deref().map(|y| (y, parse_years(y))) {
+                None => None,
+                Some((_, Some(y))) => Some(y),
+                Some((y, None)) => {
+                    return bad(
+                        format!("--years '{y}' ไม่ถูกต้อง: เขียนปีงบประมาณ พ.ศ. แรกและสุดท้าย เช่น 2566-2570"),
+                        format!("--years '{y}' is not valid: give the first and last BE fiscal years, e.g. 2566-2570"),
+                    );
+                }
+            };
+            (content.clone(), scaffold::plan(&content, &authority, years, force, lang).map(|p| vec![p]))
+        }
+        NewWhat::Report { authority, round, plan, content, force } => {
+            let round = match round.as_deref().map(|r| (r, parse_round(r))) {
+                None => None,
+                Some((_, Some(r))) => Some(r),
+                Some((r, None)) => {
+                    return bad(
+                        format!("--round '{r}' ไม่ถูกต้อง: เขียนปีงบประมาณและรอบ เช่น 2567-6m หรือ 2567-12m"),
+                        format!(
+                            "--round '{r}' is not valid: give the fiscal year and period, e.g. 2567-6m or 2567-12m"
+                        ),
+                    );
+                }
+            };
+            let (code, loaded) = check(&content, lang);
+            let Some(loaded) = loaded else { return code };
+            let Some(a) = loaded.content.authorities.iter().find(|a| a.slug == authority) else {
+                return bad(
+                    format!("ไม่พบหน่วยงาน '{authority}' ใน {}", content.display()),
+                    format!("no authority '{authority}' in {}", content.display()),
+                );
+            };
+            (content.clone(), scaffold::report(&content, a, round, plan.as_deref(), force, lang).map(|p| vec![p]))
+        }
+    };
+    let written = match written {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: {}", e.0);
+            return ExitCode::from(1);
+        }
+    };
+    for w in &written {
+        let msg = match lang {
+            Lang::Th => format!("เขียน {} แล้ว", w.display()),
+            Lang::En => format!("wrote {}", w.display()),
+        };
+        eprintln!("{msg}");
+    }
+    // What was written must pass `check`: say so now rather than at the next build.
+    let loaded = build::load_and_check(&content);
+    if loaded.diags.has_errors() {
+        let stderr = std::io::stderr();
+        let mut err = stderr.lock();
+        for d in loaded.diags.list.iter().filter(|d| d.severity == Severity::Error) {
+            let _ = write!(err, "{}", render(d, &loaded.sources, lang));
+        }
+        return ExitCode::from(1);
+    }
+    ExitCode::SUCCESS
 }
 
 /// Refuses a build that would drop a recorded address; adds redirects for declared moves.

@@ -12,5 +12,6 @@ pub mod content;
 pub mod diag;
 pub mod ita;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod serve;

@@ -1,0 +1,139 @@
+//! `prongsai new`: every file it writes passes `check` as it stands, and nothing that exists
+//! is replaced without --force.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use std::path::Path;
+
+fn prongsai() -> Command {
+    Command::cargo_bin("prongsai").unwrap()
+}
+
+fn check_passes(content: &Path) {
+    prongsai().args(["check", "--content"]).arg(content).assert().success();
+}
+
+#[test]
+fn a_site_started_from_nothing_passes_check_at_every_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("content");
+    prongsai()
+        .args([
+            "new",
+            "authority",
+            "bueng-nakhon",
+            "--name",
+            "องค์การบริหารส่วนตำบลบึงนคร",
+            "--province",
+            "ร้อยเอ็ด",
+            "--content",
+        ])
+        .arg(&c)
+        .assert()
+        .success();
+    let a = std::fs::read_to_string(c.join("bueng-nakhon/authority.yaml")).unwrap();
+    assert!(a.contains("kind: sao"), "the kind comes from the name:\n{a}");
+    assert!(c.join("site.yaml").is_file());
+    check_passes(&c);
+    prongsai()
+        .args(["new", "plan", "--authority", "bueng-nakhon", "--years", "2566-2570", "--content"])
+        .arg(&c)
+        .assert()
+        .success();
+    let plan = std::fs::read_to_string(c.join("bueng-nakhon/plans/2566-2570.yaml")).unwrap();
+    assert!(plan.contains("template: nacc-2566") && plan.contains("no: \"4.3\""), "{plan}");
+    check_passes(&c);
+    prongsai()
+        .args(["new", "report", "--authority", "bueng-nakhon", "--round", "2567-6m", "--content"])
+        .arg(&c)
+        .assert()
+        .success();
+    check_passes(&c);
+    // The default plan is the one in force today; here it already exists.
+    prongsai()
+        .args(["new", "plan", "--authority", "bueng-nakhon", "--years", "2566-2570", "--content"])
+        .arg(&c)
+        .assert()
+        .code(1)
+        .stderr(contains("มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ"));
+    assert_eq!(std::fs::read_to_string(c.join("bueng-nakhon/plans/2566-2570.yaml")).unwrap(), plan, "left as it was");
+}
+
+#[test]
+fn a_new_report_lists_every_item_of_the_plan_awaiting_its_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path();
+    for e in walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("content")) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).unwrap();
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(c.join(rel)).unwrap();
+        } else {
+            std::fs::copy(e.path(), c.join(rel)).unwrap();
+        }
+    }
+    prongsai()
+        .args(["new", "report", "--authority", "bueng-nakhon", "--round", "2568-12m", "--content"])
+        .arg(c)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(c.join("bueng-nakhon/reports/2568-12m.yaml")).unwrap();
+    assert_eq!(text.matches("  - item: ").count(), 27, "{text}");
+    assert_eq!(text.matches("    status: รอรายงาน").count(), 27);
+    assert!(text.contains("plan: 2566-2570") && text.contains("as_of: 2568-09-30"), "{text}");
+    assert!(
+        text.contains("งบประมาณ 13,000.00 บาท") || text.contains("งบประมาณ 13,000 บาท"),
+        "budgets in the comments:\n{text}"
+    );
+    // A valid file: the site builds with it, and the round shows every item as awaiting.
+    let out = tempfile::tempdir().unwrap();
+    prongsai()
+        .args(["build", "--no-minify", "--content"])
+        .arg(c)
+        .arg("--output")
+        .arg(out.path().join("site"))
+        .assert()
+        .success();
+    let json = std::fs::read_to_string(out.path().join("site/bueng-nakhon/reports/2568-12m/report.json")).unwrap();
+    assert!(json.contains("\"awaiting_report\": 27"), "{json}");
+}
+
+#[test]
+fn bad_arguments_get_precise_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("content");
+    prongsai()
+        .args(["new", "authority", "บึงนคร", "--name", "องค์การบริหารส่วนตำบลบึงนคร", "--province", "ร้อยเอ็ด", "--content"])
+        .arg(&c)
+        .assert()
+        .code(1)
+        .stderr(contains("'บึงนคร' ใช้เป็นชื่อโฟลเดอร์ (ส่วนหนึ่งของที่อยู่เว็บ) ไม่ได้"));
+    prongsai()
+        .args(["new", "authority", "x", "--name", "องค์การบริหารส่วนตำบลบึงนคร", "--province", "ร้อยเอ็ดด", "--content"])
+        .arg(&c)
+        .assert()
+        .code(1)
+        .stderr(contains("ไม่รู้จักจังหวัด 'ร้อยเอ็ดด'"));
+    prongsai()
+        .args(["new", "authority", "x", "--name", "สำนักงานเขต", "--province", "ร้อยเอ็ด", "--content"])
+        .arg(&c)
+        .assert()
+        .code(1)
+        .stderr(contains("ระบุ --kind"));
+    prongsai()
+        .args(["new", "plan", "--authority", "x", "--years", "2570-2566", "--content"])
+        .arg(&c)
+        .assert()
+        .code(2)
+        .stderr(contains("--years '2570-2566' ไม่ถูกต้อง"));
+    prongsai()
+        .args(["new", "plan", "--authority", "nobody", "--content"])
+        .arg(&c)
+        .assert()
+        .code(1)
+        .stderr(contains("ไม่พบหน่วยงาน 'nobody'"));
+    assert!(
+        !c.exists() || walkdir::WalkDir::new(&c).into_iter().filter_map(Result::ok).all(|e| e.file_type().is_dir()),
+        "nothing written"
+    );
+}
