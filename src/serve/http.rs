@@ -143,15 +143,55 @@ fn with_live_script(html: Vec<u8>, version: u64) -> Vec<u8> {
 }
 
 async fn send(path: &Path, code: StatusCode, version: u64) -> Response {
+    send_cached(path, code, version, false, None).await
+}
+
+/// A validator from the file's size and modification time: reloads then get a 304 for
+/// fonts and images instead of their bytes again.
+fn etag(meta: &std::fs::Metadata) -> String {
+    let modified = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
+    format!("\"{:x}-{:x}\"", meta.len(), modified.as_nanos())
+}
+
+/// `immutable`: the address carries its content's fingerprint (`style.css?v=…`), so the
+/// browser may keep it. HTML is sent whole every time (it carries the build version);
+/// anything else is revalidated with its ETag.
+async fn send_cached(
+    path: &Path,
+    code: StatusCode,
+    version: u64,
+    immutable: bool,
+    if_none_match: Option<&str>,
+) -> Response {
+    let ctype = content_type(path);
+    let html = ctype.starts_with("text/html");
+    let tag = if html { None } else { std::fs::metadata(path).ok().map(|m| etag(&m)) };
+    let cache = if immutable {
+        "max-age=31536000, immutable"
+    } else if html {
+        "no-store"
+    } else {
+        "no-cache"
+    };
+    if let (Some(t), Some(seen)) = (&tag, if_none_match)
+        && code == StatusCode::OK
+        && seen == t
+    {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, t.clone()), (header::CACHE_CONTROL, cache.to_string())])
+            .into_response();
+    }
     let Ok(bytes) = tokio::fs::read(path).await else {
         return (StatusCode::NOT_FOUND, "not found").into_response();
     };
-    let ctype = content_type(path);
-    let body = if ctype.starts_with("text/html") { with_live_script(bytes, version) } else { bytes };
-    (code, [(header::CONTENT_TYPE, ctype), (header::CACHE_CONTROL, "no-store")], body).into_response()
+    let body = if html { with_live_script(bytes, version) } else { bytes };
+    let mut response = (code, [(header::CONTENT_TYPE, ctype), (header::CACHE_CONTROL, cache)], body).into_response();
+    if let Some(t) = tag.and_then(|t| t.parse().ok()) {
+        response.headers_mut().insert(header::ETAG, t);
+    }
+    response
 }
 
-async fn file(State(app): State<App>, uri: Uri) -> Response {
+async fn file(State(app): State<App>, uri: Uri, headers: axum::http::HeaderMap) -> Response {
     let version = app.status.borrow().version;
     let request = uri.path();
     let not_found = || async {
@@ -174,7 +214,9 @@ async fn file(State(app): State<App>, uri: Uri) -> Response {
         let index = path.join("index.html");
         return if index.is_file() { send(&index, StatusCode::OK, version).await } else { not_found().await };
     }
-    send(&path, StatusCode::OK, version).await
+    let fingerprinted = uri.query().is_some_and(|q| q.split('&').any(|kv| kv.starts_with("v=")));
+    let seen = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok());
+    send_cached(&path, StatusCode::OK, version, fingerprinted, seen).await
 }
 
 #[cfg(test)]
