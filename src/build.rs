@@ -9,6 +9,7 @@ use crate::content::model::Content;
 use crate::render::site::{self, Options, RenderError};
 use crate::render::theme::{self, ThemeError};
 use crate::render::{OutFile, data};
+use rayon::prelude::*;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,8 @@ pub enum BuildError {
     Render(#[from] RenderError),
     #[error("{0}")]
     Ita(String),
+    #[error("{0}")]
+    Xlsx(#[from] crate::xlsx::Error),
 }
 
 /// Every file of the site, in memory, ready to write: pages, assets, open data, attachments.
@@ -40,34 +43,55 @@ pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Resu
     let figures = compute::site(content);
     let catalogues = crate::ita::catalogue::load(content_dir).map_err(BuildError::Ita)?;
     let mut out = site::render(content, &figures, &theme, &catalogues, opts)?;
-    let site = &content.site;
-    for (a, f) in content.authorities.iter().zip(&figures) {
-        for (p, totals) in a.plans.iter().zip(&f.plans) {
-            let base = format!("{}/plans/{}", a.slug, p.slug);
-            out.push(OutFile {
-                path: format!("{base}/plan.json"),
-                bytes: json_bytes(&data::plan_json(site, a, p, totals)),
-            });
-            out.push(OutFile { path: format!("{base}/plan.csv"), bytes: data::plan_csv(site, a, p) });
+    // Open data and attachments, one authority per task (the workbooks take the most time),
+    // gathered in authority order so that every build lists the same files.
+    let per_authority: Vec<Vec<OutFile>> = content
+        .authorities
+        .par_iter()
+        .zip(figures.par_iter())
+        .map(|(a, f)| authority_files(&content.site, a, f, &catalogues, content_dir))
+        .collect::<Result<_, _>>()?;
+    out.extend(per_authority.into_iter().flatten());
+    Ok(out)
+}
+
+/// One authority's open data (JSON, CSV and Excel beside each plan and round, ita.csv)
+/// and its published attachments.
+fn authority_files(
+    site: &crate::content::model::Site,
+    a: &crate::content::model::Authority,
+    f: &compute::AuthorityFigures,
+    catalogues: &std::collections::BTreeMap<i32, crate::ita::catalogue::Catalogue>,
+    content_dir: &Path,
+) -> Result<Vec<OutFile>, BuildError> {
+    let mut out = Vec::new();
+    for (p, totals) in a.plans.iter().zip(&f.plans) {
+        let base = format!("{}/plans/{}", a.slug, p.slug);
+        out.push(OutFile {
+            path: format!("{base}/plan.json"),
+            bytes: json_bytes(&data::plan_json(site, a, p, totals)),
+        });
+        out.push(OutFile { path: format!("{base}/plan.csv"), bytes: data::plan_csv(site, a, p) });
+        out.push(OutFile { path: format!("{base}/plan.xlsx"), bytes: crate::xlsx::plan_xlsx(site, a, p, totals)? });
+    }
+    for (r, round) in a.reports.iter().zip(&f.rounds) {
+        let base = format!("{}/reports/{}", a.slug, r.slug);
+        out.push(OutFile {
+            path: format!("{base}/report.json"),
+            bytes: json_bytes(&data::report_json(site, a, r, round)),
+        });
+        out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(round) });
+        out.push(OutFile { path: format!("{base}/report.xlsx"), bytes: crate::xlsx::report_xlsx(site, a, r, round)? });
+    }
+    for y in &a.ita {
+        if let Some(c) = catalogues.get(&y.year) {
+            let path = format!("{}ita.csv", crate::ita::resolve::index_path(&a.slug, y.year));
+            out.push(OutFile { path, bytes: crate::render::pages::ita_csv(site, a, y, c) });
         }
-        for (r, round) in a.reports.iter().zip(&f.rounds) {
-            let base = format!("{}/reports/{}", a.slug, r.slug);
-            out.push(OutFile {
-                path: format!("{base}/report.json"),
-                bytes: json_bytes(&data::report_json(site, a, r, round)),
-            });
-            out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(round) });
-        }
-        for y in &a.ita {
-            if let Some(c) = catalogues.get(&y.year) {
-                let path = format!("{}ita.csv", crate::ita::resolve::index_path(&a.slug, y.year));
-                out.push(OutFile { path, bytes: crate::render::pages::ita_csv(site, a, y, c) });
-            }
-        }
-        for f in published_files(a) {
-            let bytes = std::fs::read(content_dir.join(&a.slug).join(&f))?;
-            out.push(OutFile { path: format!("{}/{f}", a.slug), bytes });
-        }
+    }
+    for f in published_files(a) {
+        let bytes = std::fs::read(content_dir.join(&a.slug).join(&f))?;
+        out.push(OutFile { path: format!("{}/{f}", a.slug), bytes });
     }
     Ok(out)
 }

@@ -13,3 +13,4 @@ pub mod diag;
 pub mod ita;
 pub mod render;
 pub mod search;
+pub mod xlsx;
