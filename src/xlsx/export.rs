@@ -146,6 +146,11 @@ fn total_row(
         } else {
             (yt.sum.to_decimal_string(), &st.total_money)
         };
+        if !style::fits_a_number(yt.sum) {
+            // Beyond what a double carries exactly: the figure as text, not a formula.
+            ws.write_string_with_format(row, l.year(i), result, &st.total_not_stated)?;
+            continue;
+        }
         let cells = &sums[i];
         let f = format!("=IF(COUNT({cells})=0,\"{NOT_STATED}\",ROUND(SUM({cells}),2))");
         ws.write_formula_with_format(row, l.year(i), Formula::new(f).set_result(result), format)?;

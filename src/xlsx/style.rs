@@ -41,6 +41,8 @@ pub struct Styles {
     pub mission: Format,
     pub money: Format,
     pub not_stated: Format,
+    /// An amount too large for a double, as its decimal text.
+    pub money_text: Format,
     pub count: Format,
     pub percent: Format,
     pub total_text: Format,
@@ -70,6 +72,7 @@ impl Styles {
             mission: cell().set_bold(),
             money: cell().set_num_format(MONEY),
             not_stated: cell().set_align(FormatAlign::Center),
+            money_text: cell().set_align(FormatAlign::Right),
             count: cell().set_num_format("#,##0"),
             percent: cell().set_num_format("0.00%"),
             total_money: total.clone().set_num_format(MONEY),
@@ -139,9 +142,35 @@ pub fn clip(s: &str) -> String {
     out
 }
 
-/// An exact amount as an Excel number: satang ÷ 100 is the double nearest the decimal.
+/// Amounts below this many satang (10,000,000,000,000 baht: 15 significant digits) go
+/// into a double and come back as the same decimal; larger ones are written as text.
+pub const EXACT_SATANG: u64 = 1_000_000_000_000_000;
+
+/// An exact amount as an Excel number: satang ÷ 100 is the double nearest the decimal
+/// (a correctly rounded division), and its shortest form is the decimal again.
 pub fn baht(m: Money) -> f64 {
     m.satang() as f64 / 100.0
+}
+
+pub fn fits_a_number(m: Money) -> bool {
+    m.satang().unsigned_abs() < EXACT_SATANG
+}
+
+/// Money: a number with `number` format, or (beyond [`EXACT_SATANG`]) its decimal as text.
+pub fn write_money(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    m: Money,
+    number: &Format,
+    text: &Format,
+) -> Result<(), XlsxError> {
+    if fits_a_number(m) {
+        ws.write_number_with_format(row, col, baht(m), number)?;
+    } else {
+        ws.write_string_with_format(row, col, m.to_decimal_string(), text)?;
+    }
+    Ok(())
 }
 
 pub fn write_text(ws: &mut Worksheet, row: u32, col: u16, text: &str, f: &Format) -> Result<(), XlsxError> {
@@ -164,9 +193,7 @@ pub fn write_amount(
     blank_if_not_stated: bool,
 ) -> Result<(), XlsxError> {
     match a {
-        Amount::Stated(m) => {
-            ws.write_number_with_format(row, col, baht(m), &st.money)?;
-        }
+        Amount::Stated(m) => write_money(ws, row, col, m, &st.money, &st.money_text)?,
         Amount::NotStated if blank_if_not_stated => {
             ws.write_blank(row, col, &st.money)?;
         }

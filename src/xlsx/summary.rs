@@ -30,8 +30,7 @@ fn count(ws: &mut Worksheet, st: &Styles, row: u32, col: u16, n: u64) -> Result<
 }
 
 fn money(ws: &mut Worksheet, st: &Styles, row: u32, col: u16, m: Money) -> Result<(), XlsxError> {
-    ws.write_number_with_format(row, col, style::baht(m), &st.money)?;
-    Ok(())
+    style::write_money(ws, row, col, m, &st.money, &st.money_text)
 }
 
 fn label(ws: &mut Worksheet, row: u32, col: u16, text: &str, f: &Format) -> Result<(), XlsxError> {
