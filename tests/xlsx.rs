@@ -500,9 +500,11 @@ fn two_builds_write_the_same_workbooks_and_link_them() {
     let content = root().join("content");
     let tmp = tempfile::tempdir().unwrap();
     let mut sites = Vec::new();
+    let mut addresses = Default::default();
     for n in 0..2 {
         let loaded = load_and_check(&content);
         let files = render_site(&loaded.content, &content, Options::default()).unwrap();
+        addresses = prongsai::addresses::published(&files);
         let out = tmp.path().join(format!("site{n}"));
         write_atomically(&out, &files).unwrap();
         sites.push(out);
@@ -535,6 +537,11 @@ fn two_builds_write_the_same_workbooks_and_link_them() {
     let mut built: Vec<String> = first.iter().map(|(p, _)| p.replace('\\', "/")).collect();
     built.sort();
     assert_eq!(built, expected);
+    // `prongsai freeze` records them, as it records the CSV files beside them.
+    for p in &expected {
+        assert!(addresses.contains(p), "{p}");
+        assert!(addresses.contains(&p.replace(".xlsx", ".csv")));
+    }
     assert!(expected.len() >= 5, "{expected:?}");
     for (p, bytes) in &first {
         // Every one opens and has its main sheet.
