@@ -12,6 +12,7 @@ use crate::render::pages::Ctx;
 use crate::render::site::{self, Options, RenderError};
 use crate::render::theme::{self, ThemeError};
 use crate::render::{OutFile, data};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,8 @@ pub enum BuildError {
     Render(#[from] RenderError),
     #[error("{0}")]
     Ita(String),
+    #[error("{0}")]
+    Xlsx(#[from] crate::xlsx::Error),
 }
 
 /// What rendering needs beside the content, loaded once per build (or once per `serve`
@@ -69,13 +72,18 @@ pub fn render_site(content: &Content, content_dir: &Path, opts: Options) -> Resu
     let figures = compute::site(content);
     let mut out = site::render(content, &figures, &prepared.theme, &prepared.catalogues, opts)?;
     let ctx = prepared.ctx(content, &figures);
-    for i in 0..content.authorities.len() {
-        out.extend(authority_files(&ctx, content_dir, i)?);
-    }
+    // Open data and attachments, one authority per task (the workbooks take the most time),
+    // gathered in authority order so that every build lists the same files.
+    let per_authority: Vec<Vec<OutFile>> = (0..content.authorities.len())
+        .into_par_iter()
+        .map(|i| authority_files(&ctx, content_dir, i))
+        .collect::<Result<_, _>>()?;
+    out.extend(per_authority.into_iter().flatten());
     Ok(out)
 }
 
-/// Authority `i`'s files beside its pages: open data and attachments.
+/// Authority `i`'s files beside its pages: open data (JSON, CSV and Excel beside each plan
+/// and round, ita.csv) and its published attachments.
 pub fn authority_files(ctx: &Ctx, content_dir: &Path, i: usize) -> Result<Vec<OutFile>, BuildError> {
     let (site, a, f) = (&ctx.content.site, &ctx.content.authorities[i], &ctx.figures[i]);
     let mut out = Vec::new();
@@ -86,6 +94,7 @@ pub fn authority_files(ctx: &Ctx, content_dir: &Path, i: usize) -> Result<Vec<Ou
             bytes: json_bytes(&data::plan_json(site, a, p, totals)),
         });
         out.push(OutFile { path: format!("{base}/plan.csv"), bytes: data::plan_csv(site, a, p) });
+        out.push(OutFile { path: format!("{base}/plan.xlsx"), bytes: crate::xlsx::plan_xlsx(site, a, p, totals)? });
     }
     for (r, round) in a.reports.iter().zip(&f.rounds) {
         let base = format!("{}/reports/{}", a.slug, r.slug);
@@ -94,6 +103,7 @@ pub fn authority_files(ctx: &Ctx, content_dir: &Path, i: usize) -> Result<Vec<Ou
             bytes: json_bytes(&data::report_json(site, a, r, round)),
         });
         out.push(OutFile { path: format!("{base}/report.csv"), bytes: data::report_csv(round) });
+        out.push(OutFile { path: format!("{base}/report.xlsx"), bytes: crate::xlsx::report_xlsx(site, a, r, round)? });
     }
     for y in &a.ita {
         if let Some(c) = ctx.catalogues.get(&y.year) {

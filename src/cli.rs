@@ -130,6 +130,12 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Write an Excel template for officers: a plan (`template plan`) or a progress report
+    /// for one round of a plan (`template report`).
+    Template {
+        #[command(subcommand)]
+        what: crate::xlsx::command::TemplateCommand,
+    },
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -150,6 +156,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 }
             }
         }
+        Command::Template { what } => crate::xlsx::command::run(what, lang),
         Command::Index { content, output } => {
             let (code, loaded) = check(&content, lang);
             let Some(loaded) = loaded else { return code };

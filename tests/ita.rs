@@ -162,7 +162,7 @@ fn a_published_address_never_disappears_without_a_declared_move() {
     // Declaring the move builds, and the old address redirects to the new one.
     std::fs::write(
         content.join("moved.yaml"),
-        "demo/reports/2566-6m/: demo/reports/2566-12m/\ndemo/reports/2566-6m/report.json: demo/reports/2566-12m/report.json\ndemo/reports/2566-6m/report.csv: demo/reports/2566-12m/report.csv\n",
+        "demo/reports/2566-6m/: demo/reports/2566-12m/\ndemo/reports/2566-6m/report.json: demo/reports/2566-12m/report.json\ndemo/reports/2566-6m/report.csv: demo/reports/2566-12m/report.csv\ndemo/reports/2566-6m/report.xlsx: demo/reports/2566-12m/report.xlsx\n",
     )
     .unwrap();
     build(&content, &out).success();
@@ -174,6 +174,10 @@ fn a_published_address_never_disappears_without_a_declared_move() {
     assert_eq!(
         std::fs::read(out.join("demo/reports/2566-6m/report.json")).unwrap(),
         std::fs::read(out.join("demo/reports/2566-12m/report.json")).unwrap()
+    );
+    assert_eq!(
+        std::fs::read(out.join("demo/reports/2566-6m/report.xlsx")).unwrap(),
+        std::fs::read(out.join("demo/reports/2566-12m/report.xlsx")).unwrap()
     );
     // A second freeze keeps every address ever recorded.
     Command::cargo_bin("prongsai").unwrap().args(["freeze", "--content"]).arg(&content).assert().success();

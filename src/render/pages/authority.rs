@@ -98,7 +98,8 @@ fn data_page(ctx: &Ctx, i: usize) -> Page {
         .iter()
         .map(|p| {
             let base = paths::plan(&a.slug, &p.slug);
-            json!({"title": p.title, "href": base, "json": format!("{base}plan.json"), "csv": format!("{base}plan.csv")})
+            json!({"title": p.title, "href": base, "json": format!("{base}plan.json"), "csv": format!("{base}plan.csv"),
+                   "xlsx": format!("{base}plan.xlsx")})
         })
         .collect();
     let mut order: Vec<&Report> = a.reports.iter().collect();
@@ -108,7 +109,7 @@ fn data_page(ctx: &Ctx, i: usize) -> Page {
         .map(|r| {
             let base = paths::report(&a.slug, &r.slug);
             json!({"title": ctx.round_title(r), "href": base, "json": format!("{base}report.json"),
-                   "csv": format!("{base}report.csv")})
+                   "csv": format!("{base}report.csv"), "xlsx": format!("{base}report.xlsx")})
         })
         .collect();
     let title = format!("{} {}", ctx.s("data_title"), a.name);

@@ -83,6 +83,7 @@ pub fn report_page(ctx: &Ctx, a: &Authority, rep: &Report, round: &Round) -> Pag
             "statuses": Status::ALL.iter().map(|s| ctx.status_label(*s)).collect::<Vec<_>>(),
             "dimensions": dimensions, "items": items, "stated": stated,
             "json": format!("{base}report.json"), "csv": format!("{base}report.csv"),
+            "xlsx": format!("{base}report.xlsx"),
         }),
     }
 }
