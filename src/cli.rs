@@ -213,28 +213,6 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-/// `2566-2570` → (2566, 2570): Buddhist Era, first not after last, at most ten years.
-pub fn parse_years(s: &str) -> Option<(i32, i32)> {
-    let s = crate::content::numbers::fold_thai_digits(s.trim());
-    let (a, b) = s.split_once(['-', '–'])?;
-    let (a, b): (i32, i32) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-    (a > 2400 && a <= b && b - a < 10).then_some((a, b))
-}
-
-/// `2567-6m` → (2567, 6 months).
-pub fn parse_round(s: &str) -> Option<(i32, crate::content::model::Period)> {
-    use crate::content::model::Period;
-    let s = crate::content::numbers::fold_thai_digits(s.trim());
-    let (y, p) = s.split_once('-')?;
-    let y: i32 = y.parse().ok().filter(|y| *y > 2400)?;
-    let p = match p {
-        "6m" => Period::SixMonths,
-        "12m" => Period::TwelveMonths,
-        _ => return None,
-    };
-    Some((y, p))
-}
-
 fn new(what: NewWhat, lang: Lang) -> ExitCode {
     use crate::scaffold;
     let bad = |th: String, en: String| {
@@ -253,30 +231,18 @@ fn new(what: NewWhat, lang: Lang) -> ExitCode {
             (content.clone(), scaffold::authority(&content, &a, force, lang))
         }
         NewWhat::Plan { authority, years, content, force } => {
-            let years = match years.as_deref().map(|y| (y, parse_years(y))) {
+            let years = match years.as_deref().map(crate::xlsx::parse_years) {
                 None => None,
-                Some((_, Some(y))) => Some(y),
-                Some((y, None)) => {
-                    return bad(
-                        format!("--years '{y}' ไม่ถูกต้อง: เขียนปีงบประมาณ พ.ศ. แรกและสุดท้าย เช่น 2566-2570"),
-                        format!("--years '{y}' is not valid: give the first and last BE fiscal years, e.g. 2566-2570"),
-                    );
-                }
+                Some(Ok(y)) => Some((y[0], y[y.len() - 1])),
+                Some(Err(e)) => return bad(e.message(Lang::Th), e.message(Lang::En)),
             };
             (content.clone(), scaffold::plan(&content, &authority, years, force, lang).map(|p| vec![p]))
         }
         NewWhat::Report { authority, round, plan, content, force } => {
-            let round = match round.as_deref().map(|r| (r, parse_round(r))) {
+            let round = match round.as_deref().map(crate::xlsx::parse_round) {
                 None => None,
-                Some((_, Some(r))) => Some(r),
-                Some((r, None)) => {
-                    return bad(
-                        format!("--round '{r}' ไม่ถูกต้อง: เขียนปีงบประมาณและรอบ เช่น 2567-6m หรือ 2567-12m"),
-                        format!(
-                            "--round '{r}' is not valid: give the fiscal year and period, e.g. 2567-6m or 2567-12m"
-                        ),
-                    );
-                }
+                Some(Ok(r)) => Some(r),
+                Some(Err(e)) => return bad(e.message(Lang::Th), e.message(Lang::En)),
             };
             let (code, loaded) = check(&content, lang);
             let Some(loaded) = loaded else { return code };

@@ -125,7 +125,7 @@ fn bad_arguments_get_precise_messages() {
         .arg(&c)
         .assert()
         .code(2)
-        .stderr(contains("--years '2570-2566' ไม่ถูกต้อง"));
+        .stderr(contains("ช่วงปี '2570-2566' ไม่ถูกต้อง: ปีสุดท้าย 2566 อยู่ก่อนปีแรก 2570"));
     prongsai()
         .args(["new", "plan", "--authority", "nobody", "--content"])
         .arg(&c)
