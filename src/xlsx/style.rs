@@ -119,7 +119,7 @@ pub fn workbook(p: &Properties) -> Result<Workbook, XlsxError> {
     Ok(wb)
 }
 
-/// A4 landscape, one page wide, the header row repeated on every printed page, and the
+/// A4 landscape, one page wide, the header row two lines high and repeated on every printed page, and the
 /// rows above it frozen on screen.
 pub fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> {
     ws.set_landscape();
@@ -129,6 +129,8 @@ pub fn page_setup(ws: &mut Worksheet, header_row: u32) -> Result<(), XlsxError> 
     ws.set_footer("&Cหน้า &P / &N");
     ws.set_repeat_rows(header_row, header_row)?;
     ws.set_freeze_panes(header_row + 1, 0)?;
+    // Two lines: "งบประมาณ ปี" over the year wraps in the narrow money columns.
+    ws.set_row_height(header_row, 42)?;
     Ok(())
 }
 
