@@ -59,6 +59,11 @@ enum Command {
         #[arg(long, default_value = "content")]
         content: PathBuf,
     },
+    /// Read an officer's spreadsheet (.xlsx, .xls, .ods, .csv) into a plan or a report round.
+    Import {
+        #[command(subcommand)]
+        what: crate::import::command::ImportCommand,
+    },
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -69,6 +74,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check { content } => check_listing_ita(&content, lang, true).0,
         Command::Freeze { content } => freeze(&content, lang),
+        Command::Import { what } => crate::import::command::run(what, lang),
         Command::Index { content, output } => {
             let (code, loaded) = check(&content, lang);
             let Some(loaded) = loaded else { return code };
