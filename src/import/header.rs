@@ -205,8 +205,19 @@ fn is_data_like(text: &str) -> bool {
 /// The header of `grid`, if one of its first rows names the item column.
 pub fn find(grid: &Grid) -> Option<Header> {
     let width = grid.width();
-    let first = (0..grid.height().min(HEADER_SEARCH_ROWS))
-        .find(|&r| (0..width).any(|c| grid.get(r, c).text().is_some_and(is_item_header)))?;
+    // A header row names the item column and at least one other known column (not a value
+    // such as `ไม่ใช้งบประมาณ`): a first item titled `โครงการ…` under a missing header is not
+    // taken for one.
+    let header_like = |t: &str| {
+        let amount = super::cells::amount(&super::sheet::Cell::Text(t.to_string())).is_ok();
+        !amount && !is_item_header(t) && !is_data_like(t) && classify(t, "") != Col::Unknown
+    };
+    let first = (0..grid.height().min(HEADER_SEARCH_ROWS)).find(|&r| {
+        let texts: Vec<&str> = (0..width).filter_map(|c| grid.get(r, c).text()).collect();
+        let next: Vec<&str> = (0..width).filter_map(|c| grid.get(r + 1, c).text()).collect();
+        texts.iter().any(|t| is_item_header(t))
+            && (texts.iter().any(|t| header_like(t)) || next.iter().any(|t| header_like(t)))
+    })?;
     let second = first + 1;
     let upper: Vec<Option<String>> = (0..width).map(|c| grid.get(first, c).text().map(one_line)).collect();
     let lower: Vec<Option<String>> = (0..width).map(|c| grid.get(second, c).text().map(one_line)).collect();

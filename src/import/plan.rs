@@ -88,6 +88,8 @@ struct State {
     totals_seen: BTreeMap<Scope, u32>,
     /// The sheet has neither a dimension column nor a dimension row: said once.
     no_dimension_said: bool,
+    /// A dimension cell could not be read: the items below it are not blamed again.
+    dimension_broken: bool,
 }
 
 struct Rows<'a> {
@@ -108,7 +110,8 @@ pub fn read(sheet: &Sheet, header: &Header, sink: &mut Sink) -> PlanDraft {
         rows.row(r);
     }
     let Rows { mut plan, sink, .. } = rows;
-    if plan.items().next().is_none() {
+    // With errors above, an empty plan is their consequence, not news.
+    if plan.items().next().is_none() && !sink.problems.has_errors() {
         sink.error(Some(header.last_row as u32 + 1), None, ImportMsg::NoItems);
     }
     plan.template = infer_template(&plan);
@@ -220,8 +223,8 @@ impl Rows<'_> {
             if let Some((text, col)) = self.text(r, Col::SubMission) {
                 structure = true;
                 match cells::numbered(&text) {
-                    Some((parts, t)) if parts.len() == 3 && !t.is_empty() => {
-                        self.enter_sub(excel_row, &parts, Some(t), &col);
+                    Some((parts, t)) if parts.len() == 3 => {
+                        self.enter_sub(excel_row, &parts, (!t.is_empty()).then_some(t), &col);
                     }
                     _ => self.sink.error(Some(excel_row), Some(&col), ImportMsg::BadSubMissions { text }),
                 }
@@ -248,6 +251,7 @@ impl Rows<'_> {
         let col = (!col.is_empty()).then_some(col);
         let Some((parts, title)) = cells::numbered(text).filter(|(p, _)| p.len() == 1) else {
             self.sink.error(Some(row), col, ImportMsg::BadDimension { text: text.to_string() });
+            self.st.dimension_broken = true;
             return false;
         };
         let no = parts[0];
@@ -367,6 +371,9 @@ impl Rows<'_> {
         let row = r as u32 + 1;
         let Some(dim) = self.st.dim else {
             let col = self.header.column(Col::Dimension).map(|c| c.header.clone());
+            if self.st.dimension_broken {
+                return;
+            }
             if col.is_none() && self.plan.dimensions.is_empty() {
                 if !self.st.no_dimension_said {
                     self.st.no_dimension_said = true;

@@ -95,7 +95,7 @@ fn one_line(s: &str) -> String {
 fn origin_comment(out: &mut String, o: &Origin) {
     let file = one_line(o.file);
     let (sheet_th, sheet_en) = match o.sheet {
-        Some(s) => (format!(" แผ่นงาน {}", one_line(s)), format!(", sheet {}", one_line(s))),
+        Some(s) => (format!(" (แผ่นงาน {})", one_line(s)), format!(" (sheet {})", one_line(s))),
         None => (String::new(), String::new()),
     };
     let _ = writeln!(out, "# นำเข้าจาก {file}{sheet_th} ด้วย prongsai import {}", o.what);
