@@ -279,14 +279,14 @@ fn plan_table(p: &Plan, authority: &str, shape: &Shape) -> Table {
         tb.set(r, col("มิติ"), t(dim_text));
         r += 1;
         let item_row = |tb: &mut Table, r: usize, it: &Item, seq: usize, k: usize| {
-            tb.set(r, col("ลำดับ"), if seq % 2 == 0 { V::N(seq as f64) } else { t(thai_num(seq)) });
+            tb.set(r, col("ลำดับ"), if seq.is_multiple_of(2) { V::N(seq as f64) } else { t(thai_num(seq)) });
             tb.set(r, col("ภารกิจย่อย"), if it.sub_missions.is_empty() { V::B } else { t(it.sub_missions.join(", ")) });
             if shape.ids {
                 tb.set(r, col("รหัส"), t(&it.id));
             }
             tb.set(r, col("โครงการ/กิจกรรม/มาตรการ"), t(&it.title));
             if shape.extras {
-                let kind = if k % 2 == 0 { it.kind.thai().to_string() } else { it.kind.as_str().to_string() };
+                let kind = if k.is_multiple_of(2) { it.kind.thai().to_string() } else { it.kind.as_str().to_string() };
                 tb.set(r, col("ประเภท"), t(kind));
                 let q: Vec<String> = it.quarters.iter().map(u8::to_string).collect();
                 tb.set(r, col("ไตรมาส"), if q.is_empty() { V::B } else { t(q.join(", ")) });
@@ -440,7 +440,8 @@ fn assert_same_plan(want: &Plan, got: &Plan) {
     assert_eq!(got.title, want.title);
     assert_eq!(got.fiscal_years, want.fiscal_years);
     assert_eq!(got.template, want.template);
-    let dims = |p: &Plan| -> Vec<(u32, String, Vec<(String, String, Vec<(String, String)>)>)> {
+    type MissionKey = (String, String, Vec<(String, String)>);
+    let dims = |p: &Plan| -> Vec<(u32, String, Vec<MissionKey>)> {
         p.dimensions
             .iter()
             .map(|d| {
@@ -732,7 +733,8 @@ fn files_that_cannot_be_read_are_named() {
         // "โครงการ" and "มิติ" in TIS-620 (Windows-874), as older Thai Excel saves CSV.
         std::fs::write(p, b"\xc1\xd4\xb5\xd4,\xe2\xa4\xc3\xa7\xa1\xd2\xc3,2566\n1,\xe2\xa4\xc3\xa7,100\n").unwrap()
     };
-    let cases: Vec<(&str, Box<dyn Fn(&Path)>, &str)> = vec![
+    type Case = (&'static str, Box<dyn Fn(&Path)>, &'static str);
+    let cases: Vec<Case> = vec![
         (
             "plan.csv",
             Box::new(tis620),
@@ -1002,7 +1004,8 @@ fn report_errors_name_the_row() {
     let orig = original();
     let want = round(&orig, "2567-12m");
     let plan = plan_of(&orig, "tua-yang", "2567-2570");
-    let cases: Vec<(bool, Box<dyn Fn(&mut Table)>, &str)> = vec![
+    type Case = (bool, Box<dyn Fn(&mut Table)>, &'static str);
+    let cases: Vec<Case> = vec![
         (
             true,
             Box::new(|tb| tb.set(4, 3, t("เสร็จแล้วครับ"))),

@@ -90,10 +90,10 @@ pub fn read(
     check_columns(header, sink);
     let first_row = Some(header.first_row as u32 + 1);
     for c in &header.columns {
-        if let Col::Budget(Some(y)) = c.kind {
-            if y != fiscal_year {
-                sink.warning(first_row, Some(&c.header), ImportMsg::ColumnNotRead { report: true });
-            }
+        if let Col::Budget(Some(y)) = c.kind
+            && y != fiscal_year
+        {
+            sink.warning(first_row, Some(&c.header), ImportMsg::ColumnNotRead { report: true });
         }
     }
     let mut by_title: HashMap<String, Vec<&str>> = HashMap::new();
@@ -134,16 +134,15 @@ pub fn read(
         // Status: the status column, else the one ticked column.
         let mut status = None;
         let mut status_text = None;
-        if let Some(c) = col(Col::Status) {
-            if let Some(t) = grid.get(r, c.index).text() {
-                status_text = Some(t.to_string());
-                match Status::parse(t) {
-                    Some(s) => status = Some(s),
-                    None => sink.error(
-                        Some(row),
-                        Some(&c.header),
-                        ImportMsg::Content(Msg::UnknownStatus { text: t.into() }),
-                    ),
+        if let Some(c) = col(Col::Status)
+            && let Some(t) = grid.get(r, c.index).text()
+        {
+            status_text = Some(t.to_string());
+            match Status::parse(t) {
+                Some(s) => status = Some(s),
+                None => {
+                    let msg = ImportMsg::Content(Msg::UnknownStatus { text: t.into() });
+                    sink.error(Some(row), Some(&c.header), msg)
                 }
             }
         }
@@ -188,12 +187,12 @@ pub fn read(
                 let found = plan.items.iter().find(|i| i.id == *id || i.id == id.to_lowercase());
                 match found {
                     Some(it) => {
-                        if let Some(t) = &title {
-                            if title_key(t) != title_key(&it.title) {
-                                let c = col(Col::Item).map(|c| c.header.as_str());
-                                let msg = ImportMsg::TitleNotPlans { id: it.id.clone(), plan_title: it.title.clone() };
-                                sink.warning(Some(row), c, msg);
-                            }
+                        if let Some(t) = &title
+                            && title_key(t) != title_key(&it.title)
+                        {
+                            let c = col(Col::Item).map(|c| c.header.as_str());
+                            let msg = ImportMsg::TitleNotPlans { id: it.id.clone(), plan_title: it.title.clone() };
+                            sink.warning(Some(row), c, msg);
                         }
                         it
                     }
