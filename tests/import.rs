@@ -780,6 +780,31 @@ fn every_problem_of_a_sheet_is_reported_at_once() {
 }
 
 #[test]
+fn a_row_without_an_item_is_said_never_dropped() {
+    // An owner left on a row of its own: a warning; the plan is imported.
+    let content = demo_content();
+    let file = content.path().join("plan.xlsx");
+    let mut tb = small_plan();
+    tb.set(6, 6, t("กองคลัง"));
+    tb.write_xlsx(&file);
+    let done = ok(import::import_plan(&file, content.path(), "demo", "2566-2567", false));
+    assert_eq!(
+        own_warnings(&done),
+        vec!["plan.xlsx: แผน row 7: warning: this row has no item title and is not read".to_string()]
+    );
+    // Amounts on a row without a title: an error.
+    let problems = plan_problems("plan.xlsx", |path| {
+        let mut tb = small_plan();
+        tb.set(6, 5, V::N(500.0));
+        tb.write_xlsx(path);
+    });
+    assert_eq!(
+        errors_th(&problems),
+        vec!["plan.xlsx: แผน แถว 7: แถวนี้มีข้อมูล (จำนวนเงินหรือสถานะ) แต่ไม่มีชื่อโครงการ/กิจกรรม/มาตรการ".to_string()]
+    );
+}
+
+#[test]
 fn errors_in_english() {
     let problems = plan_problems("plan.xlsx", |path| {
         let mut tb = small_plan();

@@ -198,12 +198,10 @@ impl Rows<'_> {
             self.total(r, &label, &texts);
             return;
         }
-        let mut structure = false;
         let dim_text =
             self.text(r, Col::Dimension).or_else(|| dimension_row.then(|| (texts[0].to_string(), String::new())));
         let dim_before = self.st.dim;
         if let Some((text, col)) = dim_text {
-            structure = true;
             if !self.dimension(excel_row, &text, &col) {
                 return;
             }
@@ -213,7 +211,6 @@ impl Rows<'_> {
             self.st.sub = None;
         }
         if let Some((text, col)) = self.text(r, Col::Mission) {
-            structure = true;
             if !self.mission_cell(excel_row, &text, &col) {
                 return;
             }
@@ -221,7 +218,6 @@ impl Rows<'_> {
         let Some(title) = item else {
             // A sub-mission heading in the sub-mission column.
             if let Some((text, col)) = self.text(r, Col::SubMission) {
-                structure = true;
                 match cells::numbered(&text) {
                     Some((parts, t)) if parts.len() == 3 => {
                         self.enter_sub(excel_row, &parts, (!t.is_empty()).then_some(t), &col);
@@ -232,7 +228,7 @@ impl Rows<'_> {
             let amounts = self.header.year_columns().any(|(_, c)| !grid.get(r, c.index).is_blank());
             if amounts {
                 self.sink.error(Some(excel_row), None, ImportMsg::AmountsWithoutTitle);
-            } else if !structure && !self.only_sequence(r) {
+            } else if !dimension_row && self.has_more_than_headings(r) {
                 self.sink.warning(Some(excel_row), None, ImportMsg::RowIgnored);
             }
             return;
@@ -240,10 +236,21 @@ impl Rows<'_> {
         self.item(r, title);
     }
 
-    /// A row whose only text is in the sequence column (a printed number) carries nothing.
-    fn only_sequence(&self, r: usize) -> bool {
-        let seq = self.header.column(Col::Seq).map(|c| c.index);
-        self.sheet.grid.row(r).iter().enumerate().all(|(c, cell)| cell.is_blank() || Some(c) == seq)
+    /// A row without an item that carries more than headings and a printed number (a
+    /// remark, an owner): it is said, never dropped silently. A heading merged across the
+    /// row repeats its own text and is not more.
+    fn has_more_than_headings(&self, r: usize) -> bool {
+        let heading_cols: Vec<usize> = [Col::Seq, Col::Dimension, Col::Mission, Col::SubMission, Col::Item]
+            .into_iter()
+            .filter_map(|k| self.header.column(k).map(|c| c.index))
+            .collect();
+        let grid = &self.sheet.grid;
+        let headings: Vec<&str> = heading_cols.iter().filter_map(|&c| grid.get(r, c).text()).collect();
+        grid.row(r)
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| !heading_cols.contains(c))
+            .any(|(_, cell)| cell.text().is_some_and(|t| !headings.contains(&t)))
     }
 
     /// Enters the dimension a cell names; false when the cell cannot be read.
