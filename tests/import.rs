@@ -967,7 +967,9 @@ fn report_table(plan: &Plan, r: &Report, with_id: bool, ticks: bool) -> Table {
         if ticks {
             tb.set(row, col(ri.status.thai()), t(["✓", "/", "x"][k % 3]));
         } else {
-            tb.set(row, col("สถานะ"), t(ri.status.thai()));
+            // The Thai labels, and the English keys on some rows.
+            let word = if k % 4 == 3 { ri.status.as_str() } else { ri.status.thai() };
+            tb.set(row, col("สถานะ"), t(word));
         }
         tb.set(row, col("งบประมาณ"), amount_cell(it.amount(r.fiscal_year), k));
         if let Some(d) = ri.disbursed {
