@@ -201,19 +201,19 @@ impl Rows<'_> {
         let dim_text =
             self.text(r, Col::Dimension).or_else(|| dimension_row.then(|| (texts[0].to_string(), String::new())));
         let dim_before = self.st.dim;
-        if let Some((text, col)) = dim_text {
-            if !self.dimension(excel_row, &text, &col) {
-                return;
-            }
+        if let Some((text, col)) = dim_text
+            && !self.dimension(excel_row, &text, &col)
+        {
+            return;
         }
         if self.st.dim != dim_before {
             self.st.mission = None;
             self.st.sub = None;
         }
-        if let Some((text, col)) = self.text(r, Col::Mission) {
-            if !self.mission_cell(excel_row, &text, &col) {
-                return;
-            }
+        if let Some((text, col)) = self.text(r, Col::Mission)
+            && !self.mission_cell(excel_row, &text, &col)
+        {
+            return;
         }
         let Some(title) = item else {
             // A sub-mission heading in the sub-mission column.
