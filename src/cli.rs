@@ -136,6 +136,11 @@ enum Command {
         #[command(subcommand)]
         what: crate::xlsx::command::TemplateCommand,
     },
+    /// Read an officer's spreadsheet (.xlsx, .xls, .ods, .csv) into a plan or a report round.
+    Import {
+        #[command(subcommand)]
+        what: crate::import::command::ImportCommand,
+    },
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -157,6 +162,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         }
         Command::Template { what } => crate::xlsx::command::run(what, lang),
+        Command::Import { what } => crate::import::command::run(what, lang),
         Command::Index { content, output } => {
             let (code, loaded) = check(&content, lang);
             let Some(loaded) = loaded else { return code };

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod compute;
 pub mod content;
 pub mod diag;
+pub mod import;
 pub mod ita;
 pub mod render;
 pub mod scaffold;

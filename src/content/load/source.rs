@@ -204,7 +204,7 @@ fn flow_depth_exceeded(text: &str) -> Option<Pos> {
     None
 }
 
-fn looks_like_utf16(bytes: &[u8]) -> bool {
+pub fn looks_like_utf16(bytes: &[u8]) -> bool {
     let n = bytes.len().min(200);
     n >= 4 && bytes[..n].iter().skip(1).step_by(2).filter(|&&b| b == 0).count() * 2 >= n / 2
 }
@@ -218,7 +218,7 @@ fn pos_of_byte(bytes: &[u8], at: usize) -> Pos {
 }
 
 /// TIS-620 puts Thai letters at 0xA1–0xFB; text that is mostly those bytes is old Thai.
-fn looks_like_tis620(bytes: &[u8]) -> bool {
+pub fn looks_like_tis620(bytes: &[u8]) -> bool {
     let high: Vec<u8> = bytes.iter().copied().filter(|&b| b >= 0x80).collect();
     !high.is_empty() && high.iter().filter(|&&b| (0xA1..=0xFB).contains(&b)).count() * 10 >= high.len() * 9
 }
