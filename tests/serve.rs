@@ -204,9 +204,18 @@ fn an_incremental_rebuild_writes_exactly_what_a_full_build_writes() {
     for (what, step, authorities) in steps {
         let changed = step();
         let summary = state.update(&changed).unwrap_or_else(|e| panic!("after {what}: {}", e.0));
+        let pages_only = tree(&out);
+        state.finish_index().unwrap_or_else(|e| panic!("index after {what}: {}", e.0));
+        assert!(!state.index_stale());
         match authorities {
             Some(slugs) => {
                 assert!(!summary.full, "{what}: only the authority is rebuilt");
+                // Before the index step, everything but the search files is already final.
+                let full = full_build(c);
+                let without_search = |t: &BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
+                    t.iter().filter(|(k, _)| !k.starts_with("search/")).map(|(k, v)| (k.clone(), v.clone())).collect()
+                };
+                assert_same(&without_search(&pages_only), &without_search(&full), &format!("{what}, before the index"));
                 assert_eq!(summary.authorities, slugs.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{what}");
             }
             None => assert!(summary.full, "{what}: everything is rebuilt"),
@@ -231,6 +240,7 @@ fn a_failed_rebuild_leaves_the_site_as_it_was_and_a_fix_brings_it_up_to_date() {
     assert_eq!(tree(&out), before, "the output is untouched after a failed rebuild");
     std::fs::write(&report, good.replace("status: in_progress", "status: done")).unwrap();
     state.update(std::slice::from_ref(&report)).expect("fixed");
+    state.finish_index().expect("index");
     assert_same(&tree(&out), &full_build(c), "the fix");
 }
 

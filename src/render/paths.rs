@@ -85,3 +85,4 @@ mod tests {
         assert!(seg(s).is_ascii());
     }
 }
+pub const SEARCH: &str = "search/";

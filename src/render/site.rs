@@ -143,14 +143,29 @@ impl<'t> Renderer<'t> {
     /// Pages that show the whole site: home, 404, search and (for a portal) the province
     /// pages. Returns the sitemap addresses among them too.
     pub fn site_pages(&self, ctx: &Ctx, search_docs: &Docs) -> Result<AuthorityPages, RenderError> {
-        let mut top = vec![pages::home_page(ctx), pages::not_found_page(ctx), pages::search_page(ctx, search_docs)];
+        let mut pages = self.portal_pages(ctx, None)?;
+        pages.files.push(self.search_page(ctx, search_docs)?);
+        pages.addresses.push(paths::SEARCH.to_string());
+        Ok(pages)
+    }
+
+    /// Home, 404 and the province pages; with `only`, just the province pages at those
+    /// addresses (`serve` re-renders the provinces of the authorities an edit touched).
+    pub fn portal_pages(&self, ctx: &Ctx, only: Option<&[String]>) -> Result<AuthorityPages, RenderError> {
+        let mut top = vec![pages::home_page(ctx), pages::not_found_page(ctx)];
         if ctx.is_portal() {
-            top.extend(pages::province_pages(ctx));
+            let provinces = pages::province_pages(ctx);
+            top.extend(provinces.into_iter().filter(|p| only.is_none_or(|o| o.contains(&p.path))));
         }
         let addresses =
             top.iter().filter(|p| p.path.is_empty() || p.path.ends_with('/')).map(|p| p.path.clone()).collect();
         let files = top.par_iter().map(|p| self.page(p)).collect::<Result<_, _>>()?;
         Ok(AuthorityPages { addresses, files })
+    }
+
+    /// The search page: its filters list what the documents hold.
+    pub fn search_page(&self, ctx: &Ctx, search_docs: &Docs) -> Result<OutFile, RenderError> {
+        self.page(&pages::search_page(ctx, search_docs))
     }
 
     /// The HTML pages of authority `i`. Built and rendered together, so only one
@@ -165,9 +180,21 @@ impl<'t> Renderer<'t> {
     /// Files that depend on every authority: the search index, theme assets, sitemap, feed
     /// and robots.txt. `addresses`: every page address, in site order.
     pub fn site_files(&self, ctx: &Ctx, search_docs: &Docs, addresses: &[String]) -> Vec<OutFile> {
+        let mut out = self.index_files(ctx, search_docs);
+        out.extend(self.listing_files(ctx, addresses));
+        out
+    }
+
+    /// The search index (`search/…` except the page).
+    pub fn index_files(&self, ctx: &Ctx, search_docs: &Docs) -> Vec<OutFile> {
+        crate::search::index::build(ctx, search_docs, self.opts.search)
+    }
+
+    /// Theme assets, sitemap, feed and robots.txt.
+    pub fn listing_files(&self, ctx: &Ctx, addresses: &[String]) -> Vec<OutFile> {
         let content = ctx.content;
         let site = &content.site;
-        let mut out = crate::search::index::build(ctx, search_docs, self.opts.search);
+        let mut out = Vec::new();
         for (name, bytes) in &self.theme.assets {
             out.push(OutFile { path: format!("assets/{name}"), bytes: bytes.clone() });
         }

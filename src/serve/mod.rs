@@ -1,6 +1,7 @@
 //! `prongsai serve`: build, serve on loopback, watch the content folder (the site's theme
-//! lives in it too, under `_theme/`), rebuild what an edit touches, reload the open page.
-//! A failed rebuild shows in the terminal and over the page; the last good site stays.
+//! lives in it too, under `_theme/`), rebuild what an edit touches, reload the open page,
+//! then bring the search index up to date. A failed rebuild shows in the terminal and over
+//! the page; the last good site stays.
 
 pub mod http;
 pub mod state;
@@ -146,7 +147,15 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         }
     });
 
-    for batch in events_rx {
+    let mut waiting: Option<notify_debouncer_full::DebounceEventResult> = None;
+    loop {
+        let batch = match waiting.take() {
+            Some(b) => b,
+            None => match events_rx.recv() {
+                Ok(b) => b,
+                Err(_) => break,
+            },
+        };
         let Ok(events) = batch else { continue };
         let mut changed: Vec<PathBuf> = events
             .iter()
@@ -168,12 +177,40 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             }),
         };
         report(lang, started, &result);
-        if matches!(&result, Ok(s) if !s.full && s.written + s.removed == 0) {
-            continue;
+        if !matches!(&result, Ok(s) if !s.full && s.written + s.removed == 0) {
+            let version = tx.borrow().version + 1;
+            let error = result.err().map(|e| e.0);
+            let _ = tx.send(http::Status { version, error });
         }
-        let version = tx.borrow().version + 1;
-        let error = result.err().map(|e| e.0);
-        let _ = tx.send(http::Status { version, error });
+        // The pages are out; the search index follows unless another edit is waiting.
+        if let Some(s) = site.as_mut().filter(|s| s.index_stale()) {
+            match events_rx.try_recv() {
+                Ok(next) => waiting = Some(next),
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    let started = Instant::now();
+                    let result = s.finish_index();
+                    match &result {
+                        Ok(summary) => eprintln!(
+                            "{}",
+                            match lang {
+                                Lang::Th => format!(
+                                    "ปรับดัชนีค้นหาแล้ว: เขียน {} ไฟล์ ใน {} ms",
+                                    summary.written,
+                                    started.elapsed().as_millis()
+                                ),
+                                Lang::En => format!(
+                                    "search index updated: {} file(s) written in {} ms",
+                                    summary.written,
+                                    started.elapsed().as_millis()
+                                ),
+                            }
+                        ),
+                        Err(e) => eprint!("{}", e.0),
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+            }
+        }
     }
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! The site as `serve` keeps it between edits: the loaded content, its figures, the theme,
 //! and which output files each authority produced. An edit inside one authority's folder
-//! reloads, re-checks, recomputes and re-renders that authority alone, plus the pages and
-//! files that show the whole site (home, provinces, search, sitemap, feed); anything else
-//! (site.yaml, the theme, a new or removed folder) rebuilds everything. Either way the
-//! output folder ends up byte for byte what a full build writes (tests/serve.rs checks it).
+//! reloads, re-checks, recomputes and re-renders that authority alone, plus the home page,
+//! its province page, the sitemap and the feed; the search page and index follow in a
+//! second step ([`SiteState::finish_index`]), because on a large portal they take longer
+//! than everything else together. Anything else (site.yaml, the theme, a new or removed
+//! folder, a move to another province) rebuilds everything. Either way the output folder
+//! ends up byte for byte what a full build writes (tests/serve.rs checks it).
 
 use crate::build::{self, BuildError, Prepared};
 use crate::compute::AuthorityFigures;
@@ -35,6 +37,13 @@ pub struct SiteState {
     figures: Vec<AuthorityFigures>,
     prepared: Prepared,
     per_authority: Vec<AuthorityOutput>,
+    /// The addresses of home, the province pages and search, for the sitemap.
+    top_addresses: Vec<String>,
+    /// The search page and index files now in the output folder.
+    index_paths: BTreeSet<String>,
+    /// Set by an incremental rebuild: the search index still describes the content before
+    /// it, until [`SiteState::finish_index`].
+    index_stale: bool,
     /// Every file in the output folder, by path, with a hash of its bytes.
     written: BTreeMap<String, u64>,
 }
@@ -81,6 +90,11 @@ pub fn scope_of(content_dir: &Path, changed: &[PathBuf]) -> Scope {
     Scope::Authorities(slugs)
 }
 
+/// The province page an authority appears on (`provinces/roi-et/`), if its province is known.
+fn province_address(province: &str) -> Option<String> {
+    crate::content::provinces::slug(province).map(crate::render::paths::province)
+}
+
 fn hash(bytes: &[u8]) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     bytes.hash(&mut h);
@@ -124,10 +138,12 @@ impl SiteState {
             figures,
             prepared,
             per_authority: Vec::new(),
+            top_addresses: Vec::new(),
+            index_paths: BTreeSet::new(),
+            index_stale: false,
             written: BTreeMap::new(),
         };
-        let all: Vec<usize> = (0..state.content.authorities.len()).collect();
-        let (per_authority, files) = state.render(&all).map_err(|e| build_failed(lang, e))?;
+        let (per_authority, files) = state.render_all().map_err(|e| build_failed(lang, e))?;
         build::write_atomically(out_dir, &files).map_err(|e| {
             build_failed(lang, BuildError::Io(std::io::Error::other(format!("{}: {e}", out_dir.display()))))
         })?;
@@ -173,6 +189,13 @@ impl SiteState {
             if !known {
                 return self.rebuild_all();
             }
+            let before =
+                self.content.authorities.iter().find(|a| &a.slug == slug).map(|a| province_address(&a.province));
+            let after = loaded.content.authorities.first().map(|a| province_address(&a.province));
+            if after.is_some() && before != after {
+                // Another province: two province pages and the home page's grouping change.
+                return self.rebuild_all();
+            }
             if !loaded.diags.has_errors()
                 && let Some(a) = loaded.content.authorities.first()
             {
@@ -202,7 +225,7 @@ impl SiteState {
             ));
             indices.push(i);
         }
-        let rendered = self.render(&indices);
+        let rendered = self.render_some(&indices);
         let (per_authority, files) = match rendered {
             Ok(r) => r,
             Err(e) => {
@@ -225,44 +248,107 @@ impl SiteState {
         let site_paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
         stale.retain(|p| !site_paths.contains(p.as_str()));
         let (written, removed) = self.apply(&files, &stale).map_err(|e| build_failed(self.lang, e.into()))?;
+        self.index_stale = true;
         let authorities = indices.iter().map(|i| self.content.authorities[*i].slug.clone()).collect();
         Ok(Summary { authorities, full: false, written, removed, warnings })
     }
 
-    /// Renders authorities `which` and everything that shows the whole site. Returns each
-    /// rendered authority's output record, and the files.
-    #[allow(clippy::type_complexity)]
-    fn render(&self, which: &[usize]) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>), BuildError> {
+    /// Whether the search index still waits for [`SiteState::finish_index`].
+    pub fn index_stale(&self) -> bool {
+        self.index_stale
+    }
+
+    /// Brings the search page and index up to date after incremental rebuilds. `serve`
+    /// runs it after the reloaded page is out, when no edit is waiting: on a large portal
+    /// the index takes seconds, the pages a fraction of one.
+    pub fn finish_index(&mut self) -> Result<Summary, Failed> {
+        if !self.index_stale {
+            return Ok(Summary::default());
+        }
         let ctx = self.prepared.ctx(&self.content, &self.figures);
         let renderer = Renderer::new(&self.content, &self.prepared.theme, self.opts);
-        let search_docs = crate::search::docs::collect(&ctx);
-        let top = renderer.site_pages(&ctx, &search_docs)?;
+        let docs = crate::search::docs::collect(&ctx);
+        let page = renderer.search_page(&ctx, &docs).map_err(|e| build_failed(self.lang, e.into()))?;
+        let mut files = renderer.index_files(&ctx, &docs);
+        files.push(page);
+        let paths: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
+        let stale: BTreeSet<String> = self.index_paths.difference(&paths).cloned().collect();
+        let (written, removed) = self.apply(&files, &stale).map_err(|e| build_failed(self.lang, e.into()))?;
+        self.index_paths = paths;
+        self.index_stale = false;
+        Ok(Summary { written, removed, ..Default::default() })
+    }
+
+    /// The whole site, as a full build renders it.
+    #[allow(clippy::type_complexity)]
+    fn render_all(&mut self) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>), BuildError> {
+        let ctx = self.prepared.ctx(&self.content, &self.figures);
+        let renderer = Renderer::new(&self.content, &self.prepared.theme, self.opts);
+        let docs = crate::search::docs::collect(&ctx);
+        let top = renderer.site_pages(&ctx, &docs)?;
         let mut files = top.files;
+        let all: Vec<usize> = (0..self.content.authorities.len()).collect();
+        let (outputs, authority_files) = self.render_authorities(&ctx, &renderer, &all)?;
+        files.extend(authority_files);
+        let mut addresses = top.addresses.clone();
+        for (_, o) in &outputs {
+            addresses.extend(o.addresses.iter().cloned());
+        }
+        let index = renderer.index_files(&ctx, &docs);
+        let mut index_paths: BTreeSet<String> = index.iter().map(|f| f.path.clone()).collect();
+        index_paths.insert(format!("{}index.html", crate::render::paths::SEARCH));
+        files.extend(index);
+        files.extend(renderer.listing_files(&ctx, &addresses));
+        self.top_addresses = top.addresses;
+        self.index_paths = index_paths;
+        self.index_stale = false;
+        Ok((outputs, files))
+    }
+
+    /// Authorities `which`, the home page and their province pages, sitemap and feed; the
+    /// search page and index wait for [`SiteState::finish_index`].
+    #[allow(clippy::type_complexity)]
+    fn render_some(&self, which: &[usize]) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>), BuildError> {
+        let ctx = self.prepared.ctx(&self.content, &self.figures);
+        let renderer = Renderer::new(&self.content, &self.prepared.theme, self.opts);
+        let provinces: Vec<String> =
+            which.iter().filter_map(|&i| province_address(&self.content.authorities[i].province)).collect();
+        let mut files = renderer.portal_pages(&ctx, Some(&provinces))?.files;
+        let (outputs, authority_files) = self.render_authorities(&ctx, &renderer, which)?;
+        files.extend(authority_files);
+        // Sitemap order is site order: top pages, then each authority's pages.
+        let by_index: BTreeMap<usize, &AuthorityOutput> = outputs.iter().map(|(i, o)| (*i, o)).collect();
+        let mut addresses = self.top_addresses.clone();
+        for i in 0..self.content.authorities.len() {
+            let o = by_index.get(&i).copied().unwrap_or(&self.per_authority[i]);
+            addresses.extend(o.addresses.iter().cloned());
+        }
+        files.extend(renderer.listing_files(&ctx, &addresses));
+        Ok((outputs, files))
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn render_authorities(
+        &self,
+        ctx: &crate::render::pages::Ctx,
+        renderer: &Renderer,
+        which: &[usize],
+    ) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>), BuildError> {
         let rendered: Vec<(usize, crate::render::site::AuthorityPages)> = which
             .par_iter()
             .map(|&i| {
-                let mut pages = renderer.authority_pages(&ctx, i)?;
-                pages.files.extend(build::authority_files(&ctx, &self.content_dir, i)?);
+                let mut pages = renderer.authority_pages(ctx, i)?;
+                pages.files.extend(build::authority_files(ctx, &self.content_dir, i)?);
                 Ok((i, pages))
             })
             .collect::<Result<_, BuildError>>()?;
         let mut outputs = Vec::new();
-        let mut by_index: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        let mut files = Vec::new();
         for (i, pages) in rendered {
             let paths = pages.files.iter().map(|f| f.path.clone()).collect();
-            by_index.insert(i, pages.addresses.clone());
             outputs.push((i, AuthorityOutput { addresses: pages.addresses, paths }));
             files.extend(pages.files);
         }
-        // Sitemap order is site order: top pages, then each authority's pages.
-        let mut addresses = top.addresses;
-        for i in 0..self.content.authorities.len() {
-            match by_index.get(&i) {
-                Some(a) => addresses.extend(a.iter().cloned()),
-                None => addresses.extend(self.per_authority[i].addresses.iter().cloned()),
-            }
-        }
-        files.extend(renderer.site_files(&ctx, &search_docs, &addresses));
         Ok((outputs, files))
     }
 

@@ -44,7 +44,7 @@ pub fn search_page(ctx: &Ctx, docs: &Docs) -> Page {
         .filter(|p| crate::content::provinces::slug(p["name"].as_str().unwrap_or_default()).is_some())
         .collect();
     Page {
-        path: "search/".into(),
+        path: paths::SEARCH.into(),
         template: "search.html",
         title: ctx.s("search_title"),
         description: ctx.s("search_description"),
