@@ -147,11 +147,39 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         }
     });
 
-    let mut waiting: Option<notify_debouncer_full::DebounceEventResult> = None;
     loop {
-        let batch = match waiting.take() {
-            Some(b) => b,
-            None => match events_rx.recv() {
+        let stale = site.as_ref().is_some_and(SiteState::index_stale);
+        let batch = match stale {
+            // The pages are out; the search index follows unless another edit is waiting.
+            true => match events_rx.try_recv() {
+                Ok(b) => b,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    if let Some(s) = site.as_mut() {
+                        let started = Instant::now();
+                        match s.finish_index() {
+                            Ok(summary) => eprintln!(
+                                "{}",
+                                match lang {
+                                    Lang::Th => format!(
+                                        "ปรับดัชนีค้นหาแล้ว: เขียน {} ไฟล์ ใน {} ms",
+                                        summary.written,
+                                        started.elapsed().as_millis()
+                                    ),
+                                    Lang::En => format!(
+                                        "search index updated: {} file(s) written in {} ms",
+                                        summary.written,
+                                        started.elapsed().as_millis()
+                                    ),
+                                }
+                            ),
+                            Err(e) => eprint!("{}", e.0),
+                        }
+                    }
+                    continue;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+            },
+            false => match events_rx.recv() {
                 Ok(b) => b,
                 Err(_) => break,
             },
@@ -181,35 +209,6 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             let version = tx.borrow().version + 1;
             let error = result.err().map(|e| e.0);
             let _ = tx.send(http::Status { version, error });
-        }
-        // The pages are out; the search index follows unless another edit is waiting.
-        if let Some(s) = site.as_mut().filter(|s| s.index_stale()) {
-            match events_rx.try_recv() {
-                Ok(next) => waiting = Some(next),
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    let started = Instant::now();
-                    let result = s.finish_index();
-                    match &result {
-                        Ok(summary) => eprintln!(
-                            "{}",
-                            match lang {
-                                Lang::Th => format!(
-                                    "ปรับดัชนีค้นหาแล้ว: เขียน {} ไฟล์ ใน {} ms",
-                                    summary.written,
-                                    started.elapsed().as_millis()
-                                ),
-                                Lang::En => format!(
-                                    "search index updated: {} file(s) written in {} ms",
-                                    summary.written,
-                                    started.elapsed().as_millis()
-                                ),
-                            }
-                        ),
-                        Err(e) => eprint!("{}", e.0),
-                    }
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
-            }
         }
     }
     Ok(())
