@@ -184,14 +184,16 @@ pub fn authority(content: &Path, a: &NewAuthority, force: bool, lang: Lang) -> R
          name: {}\n\
          kind: {kind}   # pao = อบจ. | municipality = เทศบาล | sao = อบต. | other\n\
          province: {}\n\
-         # ไม่บังคับ: ลบ # หน้าบรรทัดแล้วกรอก\n\
+         # ไม่บังคับ: ลบ # หน้าบรรทัดแล้วแทนตัวอย่างด้วยข้อมูลจริง\n\
          # district: อำเภอ\n\
          # subdistrict: ตำบล\n\
          # code: \"รหัส อปท.\"\n\
-         # website: https://…\n\
-         # complaint_channel: https://…   ช่องทางแจ้งเรื่องร้องเรียนการทุจริต\n\
-         # contact: {{address: …, phone: …, email: …}}\n\
-         # owner_aliases:                 ชื่อหน่วยงานภายในที่เขียนต่างกันแต่เป็นหน่วยเดียวกัน\n\
+         # website: https://www.example.go.th/\n\
+         # ช่องทางแจ้งเรื่องร้องเรียนการทุจริต:\n\
+         # complaint_channel: https://www.example.go.th/complaint/\n\
+         # contact: {{address: ที่อยู่, phone: เบอร์โทรศัพท์, email: อีเมล}}\n\
+         # ชื่อหน่วยงานภายในที่เขียนต่างกันแต่เป็นหน่วยเดียวกัน (ชื่อที่เขียน: ชื่อที่ใช้รวมยอด):\n\
+         # owner_aliases:\n\
          #   กองคลังฯ: กองคลัง\n",
         scalar(a.name),
         scalar(a.province)
@@ -229,10 +231,14 @@ pub fn plan(
          title: แผนปฏิบัติการป้องกันการทุจริต พ.ศ. {first}–{last}\n\
          fiscal_years: [{}]\n\
          template: {template}\n\
-         # adopted: {first}-07-15            วันที่ประกาศใช้แผน\n\
-         # document: files/plan-{first}-{last}.pdf   แผนฉบับลงนาม (วางไฟล์ไว้ในโฟลเดอร์ files/)\n\
+         # วันที่ประกาศใช้แผน:\n\
+         # adopted: {}-07-15\n\
+         # แผนฉบับลงนาม (วางไฟล์ไว้ในโฟลเดอร์ files/):\n\
+         # document: files/plan-{first}-{last}.pdf\n\
          dimensions:\n",
-        years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+        years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", "),
+        // A plan is adopted in the fiscal year before its first.
+        first - 1
     );
     let mut example = true;
     for d in &t.dimensions {
@@ -305,9 +311,9 @@ pub fn report(
         Period::SixMonths => (format!("1 ตุลาคม {}", fy - 1), format!("31 มีนาคม {fy}")),
         Period::TwelveMonths => (format!("1 ตุลาคม {}", fy - 1), format!("30 กันยายน {fy}")),
     };
-    let as_of = match period {
-        Period::SixMonths => format!("{fy}-03-31"),
-        Period::TwelveMonths => format!("{fy}-09-30"),
+    let (as_of, published) = match period {
+        Period::SixMonths => (format!("{fy}-03-31"), format!("{fy}-04-20")),
+        Period::TwelveMonths => (format!("{fy}-09-30"), format!("{fy}-10-20")),
     };
     let mut s = format!(
         "# รายงานผลการดำเนินงาน {} ปีงบประมาณ {fy} ({start} – {end}) ดู docs/content-format.md\n\
@@ -318,8 +324,10 @@ pub fn report(
          fiscal_year: {fy}\n\
          period: {}\n\
          as_of: {as_of}\n\
-         # published: {fy}-04-20            วันที่เผยแพร่รายงาน\n\
-         # document: files/report-{slug}.pdf   รายงานฉบับลงนาม\n\
+         # วันที่เผยแพร่รายงาน:\n\
+         # published: {published}\n\
+         # รายงานฉบับลงนาม (วางไฟล์ไว้ในโฟลเดอร์ files/):\n\
+         # document: files/report-{slug}.pdf\n\
          items:\n",
         period.thai(),
         period.as_str(),

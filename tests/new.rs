@@ -137,3 +137,86 @@ fn bad_arguments_get_precise_messages() {
         "nothing written"
     );
 }
+
+/// Every optional line the officer is told to uncomment, uncommented as it stands.
+fn uncommented(text: &str, skip: &[&str]) -> String {
+    text.lines()
+        .map(|l| {
+            let trimmed = l.trim_start();
+            let indent = &l[..l.len() - trimmed.len()];
+            match trimmed.strip_prefix("# ") {
+                // A key line, or an indented line under one (an alias under owner_aliases:).
+                Some(rest)
+                    if (rest.starts_with("  ") && rest.contains(": ")
+                        || rest.split(':').next().is_some_and(|k| {
+                            !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                        }) && rest.contains(':'))
+                        && !skip.iter().any(|s| rest.trim_start().starts_with(s)) =>
+                {
+                    format!("{indent}{rest}")
+                }
+                _ => l.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_optional_lines_are_valid_once_uncommented() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("content");
+    prongsai()
+        .args([
+            "new",
+            "authority",
+            "bueng-nakhon",
+            "--name",
+            "องค์การบริหารส่วนตำบลบึงนคร",
+            "--province",
+            "ร้อยเอ็ด",
+            "--content",
+        ])
+        .arg(&c)
+        .assert()
+        .success();
+    prongsai()
+        .args(["new", "plan", "--authority", "bueng-nakhon", "--years", "2566-2570", "--content"])
+        .arg(&c)
+        .assert()
+        .success();
+    for round in ["2567-6m", "2567-12m"] {
+        prongsai()
+            .args(["new", "report", "--authority", "bueng-nakhon", "--round", round, "--content"])
+            .arg(&c)
+            .assert()
+            .success();
+    }
+    let a = c.join("bueng-nakhon/authority.yaml");
+    let text = std::fs::read_to_string(&a).unwrap();
+    let open = uncommented(&text, &[]);
+    assert!(
+        open.contains("\nowner_aliases:\n  กองคลังฯ: กองคลัง") && open.contains("\ncomplaint_channel: https://"),
+        "{open}"
+    );
+    std::fs::write(&a, open).unwrap();
+    // The signed documents are files the officer adds; everything else stands as written.
+    let p = c.join("bueng-nakhon/plans/2566-2570.yaml");
+    let plan = std::fs::read_to_string(&p).unwrap();
+    let open = uncommented(&plan, &["document:", "items:", "- title:", "owner:", "budget:", "note:"]);
+    assert!(open.contains("\nadopted: 2565-07-15"), "{open}");
+    std::fs::write(&p, open).unwrap();
+    for round in ["2567-6m", "2567-12m"] {
+        let r = c.join(format!("bueng-nakhon/reports/{round}.yaml"));
+        let text = std::fs::read_to_string(&r).unwrap();
+        let open = uncommented(&text, &["document:"]);
+        assert!(open.contains("\npublished: "), "{open}");
+        std::fs::write(&r, open).unwrap();
+    }
+    prongsai()
+        .args(["check", "--content"])
+        .arg(&c)
+        .assert()
+        .success()
+        .stderr(contains("ข้อผิดพลาด 0 รายการ คำเตือน 0 รายการ"));
+}

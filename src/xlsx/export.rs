@@ -85,8 +85,8 @@ pub fn plan_xlsx(site: &Site, a: &Authority, p: &Plan, t: &PlanTotals) -> Result
         None => "ตามแผนนี้".to_string(),
     };
     let import = format!(
-        "แก้ไขแล้วบันทึกไฟล์ สั่ง  prongsai import plan plan.xlsx --authority {} --plan {}  \
-(แทน plan.xlsx ด้วยชื่อไฟล์ที่บันทึก) ยอดในแถวรวมคำนวณใหม่เองเมื่อแก้จำนวนเงิน",
+        "แก้ไขแล้วบันทึกไฟล์ สั่ง  prongsai import plan plan.xlsx --authority {} --plan {} --force  \
+(แทน plan.xlsx ด้วยชื่อไฟล์ที่บันทึก; --force เพราะแทนที่แผนที่มีอยู่แล้ว) ยอดในแถวรวมคำนวณใหม่เองเมื่อแก้จำนวนเงิน",
         a.slug, p.slug
     );
     let url = plan_url(site, a, p);
