@@ -20,6 +20,12 @@ fn by_year(ctx: &Ctx, t: &Totals, years: &[i32]) -> Vec<Value> {
         .collect()
 }
 
+/// The total over every year: "not stated" when no item in scope states an amount in any
+/// year, never a 0 that would read as "needs no budget".
+fn total_text(ctx: &Ctx, t: &Totals) -> String {
+    if t.by_year.values().all(|y| y.stated_items == 0) { ctx.s("not_stated") } else { ctx.fmt.money(t.total) }
+}
+
 fn scope_label(ctx: &Ctx, s: &Scope) -> String {
     match s {
         Scope::Plan => ctx.s("whole_plan"),
@@ -49,7 +55,7 @@ fn total_row(ctx: &Ctx, t: &Totals, years: &[i32], checks: &[StatedCheck], scope
         .collect();
     json!({"label": scope_label(ctx, &scope), "items": ctx.fmt.count(t.items),
            "items_stated": stated_note(ctx, checks, &scope, "count", None),
-           "cells": cells, "total": ctx.fmt.money(t.total)})
+           "cells": cells, "total": total_text(ctx, t)})
 }
 
 pub fn glance(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals, chart: bool) -> Value {
@@ -59,7 +65,7 @@ pub fn glance(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals, chart: bool) -
         .iter()
         .map(|d| {
             json!({"no": ctx.fmt.year(d.no as i32), "title": d.title, "items": ctx.fmt.count(d.totals.items),
-                   "by_year": by_year(ctx, &d.totals, years), "total": ctx.fmt.money(d.totals.total)})
+                   "by_year": by_year(ctx, &d.totals, years), "total": total_text(ctx, &d.totals)})
         })
         .collect();
     let svg = chart.then(|| {
@@ -91,7 +97,7 @@ pub fn glance(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals, chart: bool) -
         "title": p.title, "href": paths::plan(&a.slug, &p.slug), "years": ctx.years(years),
         "items": ctx.fmt.count(t.plan.items), "funded": ctx.fmt.count(t.plan.funded),
         "unfunded": ctx.fmt.count(t.plan.items - t.plan.funded),
-        "budget_total": ctx.fmt.money(t.plan.total),
+        "budget_total": total_text(ctx, &t.plan),
         "items_not_stated": ctx.fmt.count(t.plan.items_not_stated), "has_not_stated": t.plan.items_not_stated > 0,
         "by_year": by_year(ctx, &t.plan, years), "by_kind": kinds, "dimensions": dims, "chart": svg,
     })
@@ -142,7 +148,7 @@ pub fn plan_page(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals) -> Page {
         .iter()
         .map(|o| {
             json!({"owner": o.owner.clone().unwrap_or_else(|| ctx.s("no_owner")), "items": ctx.fmt.count(o.totals.items),
-                   "total": ctx.fmt.money(o.totals.total)})
+                   "total": total_text(ctx, &o.totals)})
         })
         .collect();
     let base = paths::plan(&a.slug, &p.slug);
