@@ -99,8 +99,8 @@ pub fn write_new(path: &Path, text: &str, force: bool, lang: Lang) -> Result<(),
     if path.exists() && !force {
         return Err(say(
             lang,
-            format!("{}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ (ใช้ --force ถ้าต้องการเขียนทับจริง ๆ)", path.display()),
-            format!("{}: already exists, not overwritten (use --force to replace it)", path.display()),
+            format!("{}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ: ใส่ --force ถ้าต้องการแทนที่", path.display()),
+            format!("{}: already exists and was left as it is: add --force to replace it", path.display()),
         ));
     }
     let io = |e: std::io::Error| Problem(format!("{}: {e}", path.display()));
@@ -163,7 +163,7 @@ pub fn authority(content: &Path, a: &NewAuthority, force: bool, lang: Lang) -> R
     let mut written = Vec::new();
     let site = content.join("site.yaml");
     if !site.exists() {
-        let base = a.base_url.unwrap_or("https://example.go.th/");
+        let base = a.base_url.unwrap_or("https://set-base-url.invalid/");
         let text = format!(
             "# เว็บไซต์ (site.yaml) ดู docs/content-format.md\n\
              title: {}\n\

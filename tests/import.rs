@@ -856,7 +856,7 @@ fn an_existing_plan_is_never_replaced_without_force() {
     let err = import::import_plan(&file, content.path(), "tua-yang", "2567-2570", false).unwrap_err();
     assert_eq!(
         errors_th(&err),
-        vec![format!("{}: มีไฟล์นี้อยู่แล้ว จึงไม่ได้เขียนทับ: ใส่ --force ถ้าต้องการแทนที่ด้วยข้อมูลจากแผ่นงาน", target.display())]
+        vec![format!("{}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ: ใส่ --force ถ้าต้องการแทนที่ด้วยข้อมูลจากแผ่นงาน", target.display())]
     );
     assert_eq!(std::fs::read(&target).unwrap(), before, "byte for byte");
 
@@ -1036,7 +1036,7 @@ fn report_errors_name_the_row() {
         (
             true,
             Box::new(|tb| tb.set(4, 3, t("เสร็จแล้วครับ"))),
-            "report.xlsx: รายงาน แถว 5 คอลัมน์ 'สถานะ': ไม่รู้จักสถานะ 'เสร็จแล้วครับ'",
+            "report.xlsx: รายงาน แถว 5 คอลัมน์ 'สถานะ': ไม่รู้จักสถานะ 'เสร็จแล้วครับ': ใช้ได้: done | in_progress | awaiting_report | not_possible | not_started หรือ ดำเนินการแล้วเสร็จ | อยู่ระหว่างดำเนินการ | รอรายงาน | ไม่สามารถดำเนินการได้ | ยังไม่ดำเนินการ",
         ),
         (
             false,
@@ -1145,7 +1145,7 @@ fn the_command_line_imports_a_plan_and_refuses_to_overwrite() {
 
     let out = prongsai().args(args(&[])).assert().code(1);
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("มีไฟล์นี้อยู่แล้ว จึงไม่ได้เขียนทับ"), "{stderr}");
+    assert!(stderr.contains("มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ"), "{stderr}");
     assert!(stderr.contains("นำเข้าไม่สำเร็จ: ข้อผิดพลาด 1 รายการ คำเตือน 0 รายการ ไม่ได้เขียนไฟล์ใด"), "{stderr}");
 
     let out = prongsai().args(args(&["--force", "--lang", "en"])).assert().success();

@@ -2,6 +2,7 @@
 //! is replaced without --force.
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use predicates::str::contains;
 use std::path::Path;
 
@@ -34,7 +35,13 @@ fn a_site_started_from_nothing_passes_check_at_every_step() {
     let a = std::fs::read_to_string(c.join("bueng-nakhon/authority.yaml")).unwrap();
     assert!(a.contains("kind: sao"), "the kind comes from the name:\n{a}");
     assert!(c.join("site.yaml").is_file());
-    check_passes(&c);
+    // Valid, but the address to publish at is still to be set, and check says so.
+    prongsai()
+        .args(["check", "--content"])
+        .arg(&c)
+        .assert()
+        .success()
+        .stderr(contains("site.yaml:").and(contains("ยังไม่ใช่ที่อยู่จริงของเว็บไซต์")));
     prongsai()
         .args(["new", "plan", "--authority", "bueng-nakhon", "--years", "2566-2570", "--content"])
         .arg(&c)
@@ -175,6 +182,8 @@ fn the_optional_lines_are_valid_once_uncommented() {
             "องค์การบริหารส่วนตำบลบึงนคร",
             "--province",
             "ร้อยเอ็ด",
+            "--base-url",
+            "https://www.bueng-nakhon.go.th/ita/",
             "--content",
         ])
         .arg(&c)

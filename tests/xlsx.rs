@@ -590,7 +590,7 @@ fn template_plan_on_the_command_line() {
     std::fs::write(&out, "the officer's work").unwrap();
     let a = prongsai().args(["template", "plan", "--years", "2566-2570", "--output"]).arg(&out).assert().code(1);
     let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
-    assert!(err.contains("มีอยู่แล้ว") && err.contains("--force"), "{err}");
+    assert!(err.contains("มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ") && err.contains("--force"), "{err}");
     assert_eq!(std::fs::read(&out).unwrap(), b"the officer's work");
     prongsai()
         .args(["template", "plan", "--years", "2567-2568", "--authority-name", "อบต.ทดสอบ", "--force", "--output"])
@@ -643,7 +643,7 @@ fn template_report_on_the_command_line() {
     let s = sheet(&std::fs::read(&out).unwrap(), "รายงาน");
     assert_eq!(s.end().unwrap().0, 2 + plan(authority("tua-yang"), "2567-2570").items.len() as u32);
     let a = run(&["--authority", "tua-yang", "--plan", "2567-2570", "--round", "2568-12m"]).code(1);
-    assert!(String::from_utf8_lossy(&a.get_output().stderr).contains("มีอยู่แล้ว"));
+    assert!(String::from_utf8_lossy(&a.get_output().stderr).contains("มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ"));
     std::fs::remove_file(&out).unwrap();
     for (args, want) in [
         (["--authority", "nowhere", "--plan", "2567-2570", "--round", "2567-6m"], "ไม่พบ อปท. 'nowhere'"),
@@ -662,4 +662,27 @@ fn template_report_on_the_command_line() {
         assert!(err.contains(want), "{args:?}: {err}");
         assert!(!out.exists());
     }
+}
+
+#[test]
+fn a_template_is_written_only_under_an_xlsx_name_and_finds_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let xls = dir.path().join("แผน.xls");
+    let out = prongsai().args(["template", "plan", "--years", "2566-2570", "--output"]).arg(&xls).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("ชื่อไฟล์ต้องลงท้ายด้วย .xlsx"), "{err}");
+    assert!(!xls.exists(), "nothing written under a name Excel would misread");
+    // Without --plan: the plan whose years hold the round's fiscal year.
+    let report = dir.path().join("รายงาน.xlsx");
+    prongsai()
+        .args(["template", "report", "--content"])
+        .arg(common::root().join("content"))
+        .args(["--authority", "tua-yang", "--round", "2568-6m", "--output"])
+        .arg(&report)
+        .assert()
+        .success();
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&report).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut wb, "รายงาน").unwrap();
+    let ids: Vec<String> = range.rows().skip(3).filter_map(|r| r.first().map(|c| c.to_string())).collect();
+    assert!(ids.contains(&"ethics-code".to_string()) && ids.len() >= 14, "the items of plan 2567-2570: {ids:?}");
 }

@@ -94,6 +94,7 @@ pub enum Msg {
     PathLeavesContent { path: String },
     PathNotFound { path: String },
     BadLink { url: String },
+    PlaceholderBaseUrl { url: String },
     FileNameDisagrees { expected: String },
     MissingRequiredFile { name: &'static str },
     // Warnings
@@ -275,6 +276,14 @@ impl Msg {
             Msg::BadLink { url } => t!(
                 format!("ลิงก์ '{url}' ใช้ไม่ได้ ต้องขึ้นต้นด้วย https:// หรือ http://"),
                 format!("the link '{url}' is not allowed; it must start with https:// or http://")
+            ),
+            Msg::PlaceholderBaseUrl { url } => t!(
+                format!(
+                    "base_url '{url}' ยังไม่ใช่ที่อยู่จริงของเว็บไซต์: แก้ใน site.yaml ก่อนเผยแพร่ มิฉะนั้นลิงก์ในแผนผังเว็บไซต์ ฟีด และหน้า ITA จะใช้ไม่ได้"
+                ),
+                format!(
+                    "base_url '{url}' is not the site's real address yet: set it in site.yaml before publishing, or the links in the sitemap, feed and ITA pages will not work"
+                )
             ),
             Msg::FileNameDisagrees { expected } => t!(
                 format!("ชื่อไฟล์ไม่ตรงกับปีในไฟล์ ควรเป็น {expected}"),

@@ -248,6 +248,11 @@ impl ImportMsg {
                 "ไม่มีคอลัมน์ 'มิติ' และไม่มีแถว 'มิติที่ …' ก่อนรายการแรก".into(),
                 "there is no column 'มิติ' (dimension) and no row 'มิติที่ …' before the first item".into()
             ),
+            // An unknown status word: say which words are allowed, as `check` does.
+            Content(msg @ Msg::UnknownStatus { .. }) => match msg.hint(lang) {
+                Some(h) => format!("{}: {h}", msg.text(lang)),
+                None => msg.text(lang),
+            },
             Content(msg) => msg.text(lang),
             TooManyDecimals { text } => t!(
                 format!("'{text}' มีทศนิยมเกิน 2 ตำแหน่ง (อาจเป็นผลของสูตร) จำนวนเงินมีได้ถึงสตางค์: ปัดในแผ่นงานด้วย ROUND(…, 2) หรือพิมพ์จำนวนเงินแทนสูตร"),
@@ -390,7 +395,7 @@ impl ImportMsg {
                 format!("no authority folder '{slug}' in {dir}: create the authority first with prongsai new authority")
             ),
             Exists => t!(
-                "มีไฟล์นี้อยู่แล้ว จึงไม่ได้เขียนทับ: ใส่ --force ถ้าต้องการแทนที่ด้วยข้อมูลจากแผ่นงาน".into(),
+                "มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ: ใส่ --force ถ้าต้องการแทนที่ด้วยข้อมูลจากแผ่นงาน".into(),
                 "the file already exists and was not replaced: add --force to replace it with the sheet's data".into()
             ),
             WriteFailed { detail } => {

@@ -35,9 +35,9 @@ pub enum TemplateCommand {
         /// The authority's folder name, e.g. tua-yang.
         #[arg(long)]
         authority: String,
-        /// The plan's slug, e.g. 2567-2570.
+        /// The plan's slug, e.g. 2567-2570 (default: the plan covering the round's year).
         #[arg(long)]
-        plan: String,
+        plan: Option<String>,
         /// The round: fiscal year and period, e.g. 2567-6m or 2567-12m.
         #[arg(long)]
         round: String,
@@ -62,6 +62,9 @@ fn th_en(lang: Lang, th: String, en: String) -> String {
 pub fn run(cmd: TemplateCommand, lang: Lang) -> ExitCode {
     match cmd {
         TemplateCommand::Plan { years, template, authority_name, output, force } => {
+            if let Err(code) = require_xlsx(&output, lang) {
+                return code;
+            }
             if let Err(code) = refuse_existing(&output, force, lang) {
                 return code;
             }
@@ -87,6 +90,9 @@ pub fn run(cmd: TemplateCommand, lang: Lang) -> ExitCode {
             ExitCode::SUCCESS
         }
         TemplateCommand::Report { content, authority, plan, round, output, force } => {
+            if let Err(code) = require_xlsx(&output, lang) {
+                return code;
+            }
             if let Err(code) = refuse_existing(&output, force, lang) {
                 return code;
             }
@@ -121,7 +127,13 @@ pub fn run(cmd: TemplateCommand, lang: Lang) -> ExitCode {
                     format!("no authority '{authority}' in {}: there are {}", content.display(), all.join(", ")),
                 ));
             };
-            let Some(p) = a.plans.iter().find(|p| p.slug == plan) else {
+            // Without --plan: the plan whose years hold the round's fiscal year.
+            let chosen = match &plan {
+                Some(slug) => a.plans.iter().find(|p| &p.slug == slug),
+                None => a.plans.iter().rfind(|p| p.fiscal_years.contains(&year)),
+            };
+            let plan = plan.unwrap_or_else(|| format!("(ปีงบประมาณ {year})"));
+            let Some(p) = chosen else {
                 let all: Vec<&str> = a.plans.iter().map(|p| p.slug.as_str()).collect();
                 let all = if all.is_empty() { "-".to_string() } else { all.join(", ") };
                 return fail(&th_en(
@@ -161,9 +173,23 @@ pub fn run(cmd: TemplateCommand, lang: Lang) -> ExitCode {
 fn exists_message(path: &Path, lang: Lang) -> String {
     th_en(
         lang,
-        format!("ไฟล์ {} มีอยู่แล้ว จึงไม่เขียนทับ: ใส่ --force ถ้าต้องการแทนที่", path.display()),
+        format!("{}: มีไฟล์นี้อยู่แล้ว จึงไม่เขียนทับ: ใส่ --force ถ้าต้องการแทนที่", path.display()),
         format!("{} already exists and was left as it is: add --force to replace it", path.display()),
     )
+}
+
+/// The workbook is Office Open XML: a name ending in anything but .xlsx would make Excel (and
+/// the importer) try to read it as something else.
+fn require_xlsx(path: &Path, lang: Lang) -> Result<(), ExitCode> {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase());
+    if ext.as_deref() == Some("xlsx") {
+        return Ok(());
+    }
+    Err(fail(&th_en(
+        lang,
+        format!("{}: ชื่อไฟล์ต้องลงท้ายด้วย .xlsx (แม่แบบเป็นไฟล์ Excel แบบ .xlsx)", path.display()),
+        format!("{}: the file name must end in .xlsx (the template is an .xlsx workbook)", path.display()),
+    )))
 }
 
 /// Refuses early, before any work, when the output exists and --force is not given.

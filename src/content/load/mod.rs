@@ -92,6 +92,12 @@ fn read_site(r: &mut Reader, node: &crate::content::yaml::Node) -> Option<Site> 
             r.error(n.pos, Msg::BadLink { url: u });
             return None;
         }
+        // `prongsai new authority` writes an address under .invalid (reserved, RFC 2606)
+        // when none is given, so that a site published before it is set is flagged.
+        let host = u.split("://").nth(1).unwrap_or("").split('/').next().unwrap_or("");
+        if host == "invalid" || host.ends_with(".invalid") {
+            r.warning(n.pos, Msg::PlaceholderBaseUrl { url: u.clone() });
+        }
         Some(if u.ends_with('/') { u } else { format!("{u}/") })
     });
     let language = f
