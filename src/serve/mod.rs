@@ -26,7 +26,7 @@ pub struct ServeOptions {
 }
 
 /// Editors save in bursts (a temporary file, a rename, a touch); one rebuild per burst.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Where the preview is written unless `--output` says otherwise: one folder per content
 /// folder under the system's temporary folder, reused by the next `serve`.
