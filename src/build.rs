@@ -155,8 +155,46 @@ fn json_bytes(v: &serde_json::Value) -> Vec<u8> {
     b
 }
 
+/// The file every output folder carries, so that a later build knows the folder is its own
+/// to replace. Not a published address (a dot file).
+pub const OUTPUT_MARKER: &str = ".prongsai-output";
+
+/// Whether `dir` may be replaced whole: absent, empty, marked as a prongsai output, or (for
+/// folders built before the marker existed) holding a site's sitemap.xml and assets/.
+/// Anything else (a home folder, the project folder, `--output .`) is refused, because
+/// replacing the output deletes what was there.
+pub fn may_replace(dir: &Path) -> io::Result<()> {
+    let Ok(mut entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    if entries.next().is_none()
+        || dir.join(OUTPUT_MARKER).is_file()
+        || (dir.join("sitemap.xml").is_file() && dir.join("assets").is_dir())
+    {
+        return Ok(());
+    }
+    Err(io::Error::other(format!(
+        "ไม่แทนที่โฟลเดอร์ที่มีไฟล์อื่นอยู่ (ไม่ใช่เว็บไซต์ที่ prongsai สร้าง): เลือกโฟลเดอร์ผลลัพธ์ใหม่หรือโฟลเดอร์ว่าง / \
+         not replacing a folder that holds other files (not a site prongsai built): choose a new or empty output folder"
+    )))
+}
+
+/// Refuses an output folder that holds the content folder: replacing it would delete the
+/// content.
+pub fn output_clear_of_content(output: &Path, content: &Path) -> io::Result<()> {
+    let abs = |p: &Path| p.canonicalize().or_else(|_| std::path::absolute(p)).unwrap_or_else(|_| p.to_path_buf());
+    let (out, content) = (abs(output), abs(content));
+    if content.starts_with(&out) || out.starts_with(&content) {
+        return Err(io::Error::other(format!(
+            "โฟลเดอร์ผลลัพธ์ {} ซ้อนกับโฟลเดอร์เนื้อหา {}: ใช้โฟลเดอร์อื่น / the output folder overlaps the content folder: use another",
+            out.display(),
+            content.display()
+        )));
+    }
+    Ok(())
+}
+
 /// Writes `files` into a new folder beside `out_dir`, then swaps it in.
 pub fn write_atomically(out_dir: &Path, files: &[OutFile]) -> io::Result<()> {
+    may_replace(out_dir)?;
     let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
     let name = out_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
@@ -171,7 +209,8 @@ pub fn write_atomically(out_dir: &Path, files: &[OutFile]) -> io::Result<()> {
             }
             std::fs::write(&p, &f.bytes)?;
         }
-        std::fs::create_dir_all(&tmp)
+        std::fs::create_dir_all(&tmp)?;
+        std::fs::write(tmp.join(OUTPUT_MARKER), "prongsai\n")
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&tmp);

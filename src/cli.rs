@@ -193,6 +193,9 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Build { content, output, no_minify } => {
+            if let Err(e) = build::output_clear_of_content(&output, &content) {
+                return fail(lang, &e.to_string());
+            }
             let (code, loaded) = check(&content, lang);
             let Some(loaded) = loaded else { return code };
             let mut files = match build::render_site(

@@ -19,10 +19,11 @@ fn say(lang: Lang, th: String, en: String) -> Problem {
     })
 }
 
-/// Today's date as (year CE, month, day), from the system clock.
+/// Today's date in Thailand (UTC+7 all year) as (year CE, month, day), from the system
+/// clock: the fiscal year turns at midnight Bangkok time, not UTC.
 pub fn today() -> (i32, u32, u32) {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    civil_from_days((secs / 86_400) as i64)
+    civil_from_days(((secs + 7 * 3600) / 86_400) as i64)
 }
 
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
@@ -290,6 +291,14 @@ pub fn report(
         Some(slug) => authority.plans.iter().find(|p| p.slug == slug),
         None => authority.plans.iter().filter(|p| p.fiscal_years.contains(&fy)).last(),
     };
+    if let Some(p) = chosen.filter(|p| !p.fiscal_years.contains(&fy)) {
+        let (a, b) = (p.fiscal_years.first().copied().unwrap_or(0), p.fiscal_years.last().copied().unwrap_or(0));
+        return Err(say(
+            lang,
+            format!("แผน {} ครอบคลุมปีงบประมาณ {a}–{b} ไม่รวมปี {fy} ของรอบนี้", p.slug),
+            format!("plan {} covers fiscal years {a}–{b}, not this round's {fy}", p.slug),
+        ));
+    }
     let Some(p) = chosen else {
         let have: Vec<&str> = authority.plans.iter().map(|p| p.slug.as_str()).collect();
         return Err(say(

@@ -229,3 +229,26 @@ fn the_optional_lines_are_valid_once_uncommented() {
         .success()
         .stderr(contains("ข้อผิดพลาด 0 รายการ คำเตือน 0 รายการ"));
 }
+
+#[test]
+fn a_report_for_a_year_outside_the_chosen_plan_is_refused_and_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    for e in walkdir::WalkDir::new(&src) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(&src).unwrap();
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(c.join(rel)).unwrap();
+        } else {
+            std::fs::copy(e.path(), c.join(rel)).unwrap();
+        }
+    }
+    prongsai()
+        .args(["new", "report", "--authority", "tua-yang", "--round", "2566-6m", "--plan", "2567-2570", "--content"])
+        .arg(c)
+        .assert()
+        .code(1)
+        .stderr(contains("แผน 2567-2570 ครอบคลุมปีงบประมาณ 2567–2570 ไม่รวมปี 2566 ของรอบนี้"));
+    assert!(!c.join("tua-yang/reports/2566-6m.yaml").exists());
+}

@@ -329,17 +329,76 @@ fn serve_rebuilds_after_an_edit_and_serves_the_change() {
     poll_until("the edit to be served", || get(&base, page).1.contains("ประชุมชี้แจงแล้ว"));
 
     // A broken file: the error is reported, the last good page stays.
-    std::fs::write(&report, format!("{good}\nitems: [\n")).unwrap();
+    let edited = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, format!("{edited}\nitems: [\n")).unwrap();
     poll_until("the error to be reported", || get(&base, "/__prongsai/status").1.contains("2567-6m.yaml:"));
     let (code, body) = get(&base, page);
     assert_eq!(code, 200);
     assert!(body.contains("ประชุมชี้แจงแล้ว"), "the last good site is still served");
 
-    // Fixed: served again, error gone.
+    // An edit elsewhere while the file stays broken: the error is still reported.
+    let other = c.join("bueng-nakhon/authority.yaml");
+    let text = std::fs::read_to_string(&other).unwrap();
+    std::fs::write(&other, format!("{text}\n# แก้ไขระหว่างที่อีกไฟล์ยังผิด\n")).unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(get(&base, "/__prongsai/status").1.contains("2567-6m.yaml:"), "the error is not forgotten");
+
+    // Fixed by putting back exactly the last good bytes: the error goes away.
+    std::fs::write(&report, &edited).unwrap();
+    poll_until("the error to clear", || get(&base, "/__prongsai/status").1.contains("\"error\":null"));
+
+    // The original again: served, error gone.
     std::fs::write(&report, &good).unwrap();
     poll_until("the fix to be served", || {
         get(&base, "/__prongsai/status").1.contains("\"error\":null") && !get(&base, page).1.contains("ประชุมชี้แจงแล้ว")
     });
     assert_eq!(get(&base, "/../../../etc/passwd").0, 404);
     assert_eq!(get(&base, "/no/such/page/").0, 404);
+}
+
+#[test]
+fn an_output_folder_that_is_not_a_site_is_never_replaced() {
+    let content = example_copy();
+    let c = content.path();
+    let project = tempfile::tempdir().unwrap();
+    std::fs::write(project.path().join("notes.txt"), "งานของเจ้าหน้าที่").unwrap();
+    let bin = env!("CARGO_BIN_EXE_prongsai");
+    // `build --output` at a folder of other files: refused, the files stay.
+    let out = std::process::Command::new(bin)
+        .args(["build", "--content"])
+        .arg(c)
+        .arg("--output")
+        .arg(project.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ไม่แทนที่โฟลเดอร์ที่มีไฟล์อื่นอยู่"));
+    assert_eq!(std::fs::read_to_string(project.path().join("notes.txt")).unwrap(), "งานของเจ้าหน้าที่");
+    // `serve --output` at the folder holding the content, or inside it: refused before
+    // anything is created.
+    for output in [c.parent().unwrap().to_path_buf(), c.join("preview")] {
+        let out = std::process::Command::new(bin)
+            .args(["serve", "--port", "0", "--content"])
+            .arg(c)
+            .arg("--output")
+            .arg(&output)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{}", output.display());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("ซ้อนกับโฟลเดอร์เนื้อหา"), "{}", output.display());
+    }
+    assert!(!c.join("preview").exists(), "nothing created inside the content");
+    assert!(c.join("site.yaml").is_file(), "the content is intact");
+    // A folder a build wrote is replaced by the next build.
+    let site = project.path().join("site");
+    for _ in 0..2 {
+        let ok = std::process::Command::new(bin)
+            .args(["build", "--content"])
+            .arg(c)
+            .arg("--output")
+            .arg(&site)
+            .output()
+            .unwrap();
+        assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    }
 }

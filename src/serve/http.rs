@@ -208,13 +208,17 @@ async fn file(State(app): State<App>, uri: Uri, headers: axum::http::HeaderMap) 
     let Some(path) = resolve(&app.root, request) else { return not_found().await };
     if path.is_dir() {
         if !request.ends_with('/') {
-            let to = format!("{request}/");
+            // Relative, so that `//host`-looking paths cannot send the browser elsewhere.
+            let last = request.rsplit('/').next().unwrap_or("");
+            let to = format!("./{last}/");
             return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, to)]).into_response();
         }
         let index = path.join("index.html");
         return if index.is_file() { send(&index, StatusCode::OK, version).await } else { not_found().await };
     }
-    let fingerprinted = uri.query().is_some_and(|q| q.split('&').any(|kv| kv.starts_with("v=")));
+    let fingerprinted = request.starts_with("/assets/")
+        && !request.ends_with(".html")
+        && uri.query().is_some_and(|q| q.split('&').any(|kv| kv.starts_with("v=")));
     let seen = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok());
     send_cached(&path, StatusCode::OK, version, fingerprinted, seen).await
 }

@@ -83,15 +83,11 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
     }
     let content = opts.content.canonicalize().map_err(|e| e.to_string())?;
     let output = opts.output.clone().unwrap_or_else(|| default_output(&content));
+    // Checked before anything is created or replaced: the output is swapped in whole.
+    crate::build::output_clear_of_content(&output, &content).map_err(|e| e.to_string())?;
+    crate::build::may_replace(&output).map_err(|e| format!("{}: {e}", output.display()))?;
     std::fs::create_dir_all(&output).map_err(|e| format!("{}: {e}", output.display()))?;
     let output = output.canonicalize().map_err(|e| e.to_string())?;
-    if output.starts_with(&content) {
-        return Err(say(
-            lang,
-            "โฟลเดอร์ผลลัพธ์ต้องไม่อยู่ในโฟลเดอร์เนื้อหา: ",
-            "the output folder must not be inside the content folder: ",
-        ) + &output.display().to_string());
-    }
     let build_opts = Options { minify: false, ..Default::default() };
 
     let started = Instant::now();
@@ -172,7 +168,11 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
                                     ),
                                 }
                             ),
-                            Err(e) => eprint!("{}", e.0),
+                            Err(e) => {
+                                // Not retried in a loop: the next edit tries again.
+                                s.give_up_index();
+                                eprint!("{}", e.0);
+                            }
                         }
                     }
                     continue;
@@ -198,6 +198,9 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         }
         let started = Instant::now();
         let result = match site.as_mut() {
+            // After a failure, the next edit may be elsewhere while the broken file stays
+            // broken: rebuild everything until a build succeeds, so the error is not lost.
+            Some(s) if tx.borrow().error.is_some() => s.update(&[content.join("site.yaml")]),
             Some(s) => s.update(&changed),
             None => SiteState::build(&content, &output, build_opts, lang).map(|(s, summary)| {
                 site = Some(s);
@@ -205,7 +208,10 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             }),
         };
         report(lang, started, &result);
-        if !matches!(&result, Ok(s) if !s.full && s.written + s.removed == 0) {
+        // Tell the page when something changed, and always after a failure or the first
+        // success after one (a fix may restore the previous bytes exactly).
+        let had_error = tx.borrow().error.is_some();
+        if had_error || !matches!(&result, Ok(s) if !s.full && s.written + s.removed == 0) {
             let version = tx.borrow().version + 1;
             let error = result.err().map(|e| e.0);
             let _ = tx.send(http::Status { version, error });

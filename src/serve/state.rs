@@ -258,6 +258,11 @@ impl SiteState {
         self.index_stale
     }
 
+    /// After a failed index step: leave the index as it is until the next edit.
+    pub fn give_up_index(&mut self) {
+        self.index_stale = false;
+    }
+
     /// Brings the search page and index up to date after incremental rebuilds. `serve`
     /// runs it after the reloaded page is out, when no edit is waiting: on a large portal
     /// the index takes seconds, the pages a fraction of one.
