@@ -1162,3 +1162,20 @@ fn the_command_line_imports_a_plan_and_refuses_to_overwrite() {
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(stderr.contains("missing.xlsx: file not found"), "{stderr}");
 }
+
+#[test]
+fn an_amount_merged_down_over_several_items_is_refused_not_counted_twice() {
+    let mut tb = small_plan();
+    // One printed amount shared by both items: merged E5:E6.
+    tb.set(4, 4, t("30,000"));
+    tb.set(5, 4, V::B);
+    tb.merge(4, 4, 5, 4);
+    let p = plan_problems("plan.xlsx", |f| tb.write_xlsx(f));
+    assert_eq!(
+        errors_th(&p),
+        vec![
+            "plan.xlsx: แผน แถว 6 คอลัมน์ 'งบประมาณ ๒๕๖๖': เซลล์นี้ผสานกับเซลล์ E5 ซึ่งมีจำนวนเงิน: ยอดเดียวจะถูกนับซ้ำทุกแถว ยกเลิกการผสานเซลล์ แล้วใส่จำนวนเงินของแต่ละรายการ (หรือ 0 / - )"
+                .to_string()
+        ]
+    );
+}

@@ -14,6 +14,7 @@ pub fn amount(cell: &Cell) -> Result<Amount, ImportMsg> {
     match cell {
         Cell::Empty => Ok(Amount::NotStated),
         Cell::Other(text) => Err(ImportMsg::NotAnAmount { text: text.clone() }),
+        Cell::MergedAmount(origin) => Err(ImportMsg::MergedAmount { origin: origin.clone() }),
         Cell::Number(text) => match parse_money(text) {
             Ok(m) => Ok(Amount::Stated(m)),
             Err(NumberError::TooManyDecimals) => Err(ImportMsg::TooManyDecimals { text: text.clone() }),

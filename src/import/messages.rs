@@ -41,6 +41,9 @@ pub enum ImportMsg {
     TooManyDecimals {
         text: String,
     },
+    MergedAmount {
+        origin: String,
+    },
     NotAnAmount {
         text: String,
     },
@@ -257,6 +260,10 @@ impl ImportMsg {
             TooManyDecimals { text } => t!(
                 format!("'{text}' มีทศนิยมเกิน 2 ตำแหน่ง (อาจเป็นผลของสูตร) จำนวนเงินมีได้ถึงสตางค์: ปัดในแผ่นงานด้วย ROUND(…, 2) หรือพิมพ์จำนวนเงินแทนสูตร"),
                 format!("'{text}' has more than two decimals (a formula's result?); money goes down to the satang: round it in the sheet with ROUND(…, 2) or type the amount")
+            ),
+            MergedAmount { origin } => t!(
+                format!("เซลล์นี้ผสานกับเซลล์ {origin} ซึ่งมีจำนวนเงิน: ยอดเดียวจะถูกนับซ้ำทุกแถว ยกเลิกการผสานเซลล์ แล้วใส่จำนวนเงินของแต่ละรายการ (หรือ 0 / - )"),
+                format!("this cell is merged with {origin}, which holds an amount: one amount would be counted on every row; unmerge the cells and give each item its own amount (or 0 / -)")
             ),
             NotAnAmount { text } => t!(
                 format!("'{text}' ไม่ใช่จำนวนเงิน (เซลล์เป็นวันที่ ค่าจริง/เท็จ หรือค่าผิดพลาดของสูตร)"),

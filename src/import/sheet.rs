@@ -17,6 +17,8 @@ pub enum Cell {
     Number(String),
     /// A date, a boolean or an Excel error (`#DIV/0!`), as Excel shows it.
     Other(String),
+    /// A cell covered by an amount merged down from the cell named (`D12`).
+    MergedAmount(String),
 }
 
 impl Cell {
@@ -25,6 +27,7 @@ impl Cell {
         let t = match self {
             Cell::Empty => return None,
             Cell::Text(s) | Cell::Number(s) | Cell::Other(s) => s.trim(),
+            Cell::MergedAmount(_) => "",
         };
         (!t.is_empty()).then_some(t)
     }
@@ -138,15 +141,39 @@ fn read_workbook(path: &Path) -> Result<Vec<Sheet>, ImportMsg> {
             if value == Cell::Empty {
                 continue;
             }
+            // An amount merged down over several rows is one amount shared by several items:
+            // copying it into each row would count it once per row. The rows below get a
+            // note instead, which an amount column refuses with its position.
+            let amount = match &value {
+                Cell::Number(_) => true,
+                Cell::Text(t) => crate::content::numbers::parse_money(t).is_ok(),
+                _ => false,
+            };
+            let origin = format!("{}{}", column_letters(left), top + 1);
             for r in top..=m.end.0 as usize {
                 for c in left..=m.end.1 as usize {
-                    grid.set(r, c, value.clone());
+                    let copy = if amount && r > top { Cell::MergedAmount(origin.clone()) } else { value.clone() };
+                    grid.set(r, c, copy);
                 }
             }
         }
         out.push(Sheet { name: Some(name), grid });
     }
     Ok(out)
+}
+
+/// 0 → A, 25 → Z, 26 → AA: the column as Excel names it.
+fn column_letters(mut c: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
 }
 
 fn cell_of(v: &Data) -> Cell {
