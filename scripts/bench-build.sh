@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 content="${1:-content}"
 runs="${2:-9}"
 cargo build --release --locked --quiet
-bin=target/release/prongsai
+bin="${CARGO_TARGET_DIR:-target}/release/prongsai"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 "$bin" build --content "$content" --output "$out/site" 2>/dev/null   # warm the file cache

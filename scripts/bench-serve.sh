@@ -11,4 +11,4 @@ content="${2:-content}"
 authority="${3:-tua-yang}"
 round="${4:-2567-6m}"
 cargo build --locked --release --quiet
-node tools/browser/serve-latency.mjs target/release/prongsai "$content" "$authority" "$round" "$runs"
+node tools/browser/serve-latency.mjs "${CARGO_TARGET_DIR:-target}/release/prongsai" "$content" "$authority" "$round" "$runs"

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --locked --release --quiet
-bin=target/release/prongsai
+bin="${CARGO_TARGET_DIR:-target}/release/prongsai"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 $bin template plan --years 2566-2570 --output "$tmp/plan.xlsx"

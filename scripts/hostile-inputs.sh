@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-bin=target/release/prongsai
+bin="${CARGO_TARGET_DIR:-target}/release/prongsai"
 run() { # name, target path inside the base fixture, writer command
   local d; d=$(mktemp -d)
   cp -r tests/fixtures/base/. "$d/"

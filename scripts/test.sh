@@ -15,4 +15,4 @@ rm -rf "$(dirname "$site")"
 # serve in a real browser: an edit reloads the open page, a broken file shows the error
 # overlay, the fix removes it. Three edits; the timings it prints are not asserted (see
 # scripts/bench-serve.sh for the measured figures).
-node tools/browser/serve-latency.mjs target/release/prongsai content tua-yang 2567-6m 3
+node tools/browser/serve-latency.mjs "${CARGO_TARGET_DIR:-target}/release/prongsai" content tua-yang 2567-6m 3
