@@ -28,6 +28,9 @@ pub struct ServeOptions {
 /// Editors save in bursts (a temporary file, a rename, a touch); one rebuild per burst.
 const DEBOUNCE: Duration = Duration::from_millis(20);
 
+/// How long the content must stay unchanged before the search index is rebuilt.
+const INDEX_AFTER_QUIET: Duration = Duration::from_millis(500);
+
 /// Where the preview is written unless `--output` says otherwise: one folder per content
 /// folder under the system's temporary folder, reused by the next `serve`.
 fn default_output(content: &Path) -> PathBuf {
@@ -143,13 +146,15 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
         }
     });
 
+    let mut failed: Vec<PathBuf> = Vec::new();
     loop {
         let stale = site.as_ref().is_some_and(SiteState::index_stale);
         let batch = match stale {
-            // The pages are out; the search index follows unless another edit is waiting.
-            true => match events_rx.try_recv() {
+            // The pages are out; the search index follows once no edit has come for a
+            // moment (it takes seconds on a large portal, and an edit would wait for it).
+            true => match events_rx.recv_timeout(INDEX_AFTER_QUIET) {
                 Ok(b) => b,
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
                     if let Some(s) = site.as_mut() {
                         let started = Instant::now();
                         match s.finish_index() {
@@ -177,7 +182,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
                     }
                     continue;
                 }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => break,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
             },
             false => match events_rx.recv() {
                 Ok(b) => b,
@@ -197,10 +202,13 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             continue;
         }
         let started = Instant::now();
+        // After a failure the next edit may be elsewhere while the broken file stays broken:
+        // what failed is rebuilt with every later edit until it succeeds, so the error is
+        // neither lost nor paid for with a full rebuild.
+        changed.extend(failed.iter().cloned());
+        changed.sort();
+        changed.dedup();
         let result = match site.as_mut() {
-            // After a failure, the next edit may be elsewhere while the broken file stays
-            // broken: rebuild everything until a build succeeds, so the error is not lost.
-            Some(s) if tx.borrow().error.is_some() => s.update(&[content.join("site.yaml")]),
             Some(s) => s.update(&changed),
             None => SiteState::build(&content, &output, build_opts, lang).map(|(s, summary)| {
                 site = Some(s);
@@ -208,6 +216,11 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
             }),
         };
         report(lang, started, &result);
+        if result.is_err() {
+            failed = changed;
+        } else {
+            failed.clear();
+        }
         // Tell the page when something changed, and always after a failure or the first
         // success after one (a fix may restore the previous bytes exactly).
         let had_error = tx.borrow().error.is_some();
