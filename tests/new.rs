@@ -1,6 +1,8 @@
 //! `prongsai new`: every file it writes passes `check` as it stands, and nothing that exists
 //! is replaced without --force.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
@@ -70,15 +72,7 @@ fn a_site_started_from_nothing_passes_check_at_every_step() {
 fn a_new_report_lists_every_item_of_the_plan_awaiting_its_report() {
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path();
-    for e in walkdir::WalkDir::new(Path::new(env!("CARGO_MANIFEST_DIR")).join("content")) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("content")).unwrap();
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(c.join(rel)).unwrap();
-        } else {
-            std::fs::copy(e.path(), c.join(rel)).unwrap();
-        }
-    }
+    common::copy_dir(&common::root().join("content"), c);
     prongsai()
         .args(["new", "report", "--authority", "bueng-nakhon", "--round", "2568-12m", "--content"])
         .arg(c)
@@ -234,16 +228,7 @@ fn the_optional_lines_are_valid_once_uncommented() {
 fn a_report_for_a_year_outside_the_chosen_plan_is_refused_and_not_written() {
     let dir = tempfile::tempdir().unwrap();
     let c = dir.path();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    for e in walkdir::WalkDir::new(&src) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(&src).unwrap();
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(c.join(rel)).unwrap();
-        } else {
-            std::fs::copy(e.path(), c.join(rel)).unwrap();
-        }
-    }
+    common::copy_dir(&common::root().join("content"), c);
     prongsai()
         .args(["new", "report", "--authority", "tua-yang", "--round", "2566-6m", "--plan", "2567-2570", "--content"])
         .arg(c)

@@ -1,6 +1,8 @@
 //! `prongsai serve`: an incremental rebuild writes exactly what a full build writes, and
 //! the running server serves an edit, keeps the last good site on a bad one, and reloads.
 
+mod common;
+
 use prongsai::build::{load_and_check, render_site};
 use prongsai::diag::Lang;
 use prongsai::render::site::Options;
@@ -10,22 +12,9 @@ use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-fn copy_dir(from: &Path, to: &Path) {
-    for e in walkdir::WalkDir::new(from) {
-        let e = e.unwrap();
-        let rel = e.path().strip_prefix(from).unwrap();
-        let target = to.join(rel);
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(e.path(), &target).unwrap();
-        }
-    }
-}
-
 fn example_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), dir.path());
+    common::copy_dir(&common::root().join("content"), dir.path());
     dir
 }
 
