@@ -236,17 +236,13 @@ impl SiteState {
                 return Err(build_failed(self.lang, e));
             }
         };
+        // Stale: what the re-rendered authorities wrote before and nothing writes now.
         let mut stale: BTreeSet<String> = BTreeSet::new();
         for (i, output) in per_authority {
             stale.extend(std::mem::replace(&mut self.per_authority[i], output).paths);
         }
-        for output in &indices {
-            for p in &self.per_authority[*output].paths {
-                stale.remove(p);
-            }
-        }
-        let site_paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-        stale.retain(|p| !site_paths.contains(p.as_str()));
+        let now: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+        stale.retain(|p| !now.contains(p.as_str()));
         let (written, removed) = self.apply(&files, &stale).map_err(|e| build_failed(self.lang, e.into()))?;
         self.index_stale = true;
         let authorities = indices.iter().map(|i| self.content.authorities[*i].slug.clone()).collect();
