@@ -289,7 +289,7 @@ pub fn report(
     let (fy, period) = round.unwrap_or_else(|| latest_round(today()));
     let chosen: Option<&Plan> = match plan {
         Some(slug) => authority.plans.iter().find(|p| p.slug == slug),
-        None => authority.plans.iter().filter(|p| p.fiscal_years.contains(&fy)).last(),
+        None => authority.plans.iter().rfind(|p| p.fiscal_years.contains(&fy)),
     };
     if let Some(p) = chosen.filter(|p| !p.fiscal_years.contains(&fy)) {
         let (a, b) = (p.fiscal_years.first().copied().unwrap_or(0), p.fiscal_years.last().copied().unwrap_or(0));
