@@ -29,8 +29,9 @@ pub fn address_of(path: &str) -> Option<String> {
     })
 }
 
-pub fn published(files: &[OutFile]) -> BTreeSet<String> {
-    files.iter().filter_map(|f| address_of(&f.path)).collect()
+/// The addresses among output `paths`.
+pub fn published<'a>(paths: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    paths.into_iter().filter_map(|p| address_of(p)).collect()
 }
 
 /// The recorded addresses with their line numbers (for messages).
@@ -106,14 +107,14 @@ fn redirect_page(base_url: &str, from: &str, to: &str) -> Vec<u8> {
 /// the build would drop without a declared move. A move to an address that is not built
 /// is dropped too, so a redirect never points nowhere.
 pub fn keep_recorded(
-    files: &mut Vec<OutFile>,
+    paths: &[String],
     recorded: &[(String, usize)],
     moves: &BTreeMap<String, String>,
     base_url: &str,
-) -> Vec<Dropped> {
-    let now = published(files);
+) -> (Vec<Kept>, Vec<Dropped>) {
+    let now = published(paths);
     let mut dropped = Vec::new();
-    let mut extra = Vec::new();
+    let mut kept = Vec::new();
     for (address, line) in recorded {
         if now.contains(address) {
             continue;
@@ -121,27 +122,34 @@ pub fn keep_recorded(
         match moves.get(address) {
             Some(to) if now.contains(to) => {
                 if address.ends_with('/') || address.is_empty() {
-                    extra.push(OutFile {
+                    kept.push(Kept::Page(OutFile {
                         path: format!("{address}index.html"),
                         bytes: redirect_page(base_url, address, to),
-                    });
-                } else if let Some(f) = files.iter().find(|f| &f.path == to) {
-                    extra.push(OutFile { path: address.clone(), bytes: f.bytes.clone() });
+                    }));
+                } else {
+                    kept.push(Kept::Copy { path: address.clone(), from: to.clone() });
                 }
             }
             _ => dropped.push(Dropped { address: address.clone(), line: *line }),
         }
     }
-    files.extend(extra);
-    dropped
+    (kept, dropped)
+}
+
+/// What keeps a moved address alive: a redirect page, or (for a data file, which a program
+/// fetches and a redirect page would break) a copy of the file at its new address.
+#[derive(Debug)]
+pub enum Kept {
+    Page(OutFile),
+    Copy { path: String, from: String },
 }
 
 /// The record after a freeze: everything recorded before (never forgotten) and everything
 /// published now, sorted.
-pub fn record_text(recorded: &[(String, usize)], files: &[OutFile]) -> (String, usize) {
+pub fn record_text(recorded: &[(String, usize)], paths: &[String]) -> (String, usize) {
     let mut all: BTreeSet<String> = recorded.iter().map(|(a, _)| a.clone()).collect();
     let before = all.len();
-    all.extend(published(files));
+    all.extend(published(paths));
     let added = all.len() - before;
     let mut s = String::from(HEADER);
     for a in all {
@@ -155,8 +163,8 @@ pub fn record_text(recorded: &[(String, usize)], files: &[OutFile]) -> (String, 
 mod tests {
     use super::*;
 
-    fn f(p: &str) -> OutFile {
-        OutFile { path: p.into(), bytes: p.as_bytes().to_vec() }
+    fn f(p: &str) -> String {
+        p.to_string()
     }
 
     #[test]
@@ -172,16 +180,23 @@ mod tests {
     #[test]
     fn a_dropped_address_is_named_and_a_move_redirects() {
         let recorded = vec![("a/old/".to_string(), 3), ("a/gone/".to_string(), 4), ("a/x.csv".to_string(), 5)];
-        let mut files = vec![f("a/new/index.html"), f("a/y.csv")];
+        let paths = vec![f("a/new/index.html"), f("a/y.csv")];
         let moves: BTreeMap<String, String> =
             [("a/old/".to_string(), "a/new/".to_string()), ("a/x.csv".to_string(), "a/y.csv".to_string())].into();
-        let dropped = keep_recorded(&mut files, &recorded, &moves, "https://e.go.th/t/");
+        let (kept, dropped) = keep_recorded(&paths, &recorded, &moves, "https://e.go.th/t/");
         assert_eq!(dropped.len(), 1);
         assert_eq!((dropped[0].address.as_str(), dropped[0].line), ("a/gone/", 4));
-        let redirect = files.iter().find(|f| f.path == "a/old/index.html").unwrap();
+        let Some(Kept::Page(redirect)) =
+            kept.iter().find(|k| matches!(k, Kept::Page(p) if p.path == "a/old/index.html"))
+        else {
+            panic!("no redirect page in {kept:?}")
+        };
         let html = String::from_utf8(redirect.bytes.clone()).unwrap();
         assert!(html.contains("url=../../a/new/") && html.contains("https://e.go.th/t/a/new/"), "{html}");
-        assert_eq!(files.iter().find(|f| f.path == "a/x.csv").unwrap().bytes, b"a/y.csv");
+        assert!(
+            kept.iter().any(|k| matches!(k, Kept::Copy { path, from } if path == "a/x.csv" && from == "a/y.csv")),
+            "{kept:?}"
+        );
     }
 
     #[test]

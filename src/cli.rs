@@ -1,10 +1,12 @@
 //! The command line: `prongsai check` and `prongsai build`.
 
-use crate::build;
+use crate::addresses::Kept;
+use crate::build::{self, Timings};
 use crate::diag::{Lang, Severity, render};
+use crate::render::site::Options;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -95,6 +97,9 @@ enum Command {
         /// Write readable HTML instead of minified (for debugging a theme).
         #[arg(long)]
         no_minify: bool,
+        /// Print how long each stage took (load, compute, pages, search index, write).
+        #[arg(long)]
+        timings: bool,
     },
     /// Write only the search index into OUTPUT/search/ (the full build writes it too):
     /// for benchmarks, and for re-indexing a large portal without re-rendering it.
@@ -163,63 +168,94 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Command::Template { what } => crate::xlsx::command::run(what, lang),
         Command::Import { what } => crate::import::command::run(what, lang),
-        Command::Index { content, output } => {
-            let (code, loaded) = check(&content, lang);
-            let Some(loaded) = loaded else { return code };
-            let files = match build::search_index(&loaded.content, &content) {
-                Ok(f) => f,
-                Err(e) => return fail(lang, &format!("{e}")),
-            };
-            let mut files: Vec<_> = files
-                .into_iter()
-                .map(|f| crate::render::OutFile {
-                    path: f.path.trim_start_matches("search/").to_string(),
-                    bytes: f.bytes,
-                })
-                .collect();
-            let dir = output.join("search");
-            // The search page lives in the same folder; a re-index keeps it.
-            if let Ok(bytes) = std::fs::read(dir.join("index.html")) {
-                files.push(crate::render::OutFile { path: "index.html".into(), bytes });
-            }
-            if let Err(e) = build::write_atomically(&dir, &files) {
-                return fail(lang, &format!("{}: {e}", dir.display()));
-            }
-            let msg = match lang {
-                Lang::Th => format!("เขียนดัชนีค้นหา {} ไฟล์ที่ {}", files.len(), dir.display()),
-                Lang::En => format!("wrote {} search index files to {}", files.len(), dir.display()),
-            };
-            eprintln!("{msg}");
-            ExitCode::SUCCESS
-        }
-        Command::Build { content, output, no_minify } => {
-            if let Err(e) = build::output_clear_of_content(&output, &content) {
-                return fail(lang, &e.to_string());
-            }
-            let (code, loaded) = check(&content, lang);
-            let Some(loaded) = loaded else { return code };
-            let mut files = match build::render_site(
-                &loaded.content,
-                &content,
-                crate::render::site::Options { minify: !no_minify, ..Default::default() },
-            ) {
-                Ok(f) => f,
-                Err(e) => return fail(lang, &format!("{e}")),
-            };
-            if let Err(code) = keep_addresses(&content, &loaded.content.site.base_url, &mut files, lang) {
-                return code;
-            }
-            if let Err(e) = build::write_atomically(&output, &files) {
-                return fail(lang, &format!("{}: {e}", output.display()));
-            }
-            let msg = match lang {
-                Lang::Th => format!("เขียนเว็บไซต์ {} ไฟล์ที่ {}", files.len(), output.display()),
-                Lang::En => format!("wrote {} files to {}", files.len(), output.display()),
-            };
-            eprintln!("{msg}");
-            ExitCode::SUCCESS
+        Command::Index { content, output } => index(&content, &output, lang),
+        Command::Build { content, output, no_minify, timings } => {
+            build(&content, &output, Options { minify: !no_minify, ..Default::default() }, timings, lang)
         }
     }
+}
+
+fn build(content: &Path, output: &Path, opts: Options, timings: bool, lang: Lang) -> ExitCode {
+    if let Err(e) = build::output_clear_of_content(output, content) {
+        return fail(lang, &e.to_string());
+    }
+    let t = Timings::default();
+    let (code, loaded) = t.time("load and check", || check(content, lang));
+    let Some(loaded) = loaded else { return code };
+    let staging = match build::Staging::new(output) {
+        Ok(s) => s,
+        Err(e) => return fail(lang, &format!("{}: {e}", output.display())),
+    };
+    let site = match build::build_into(&loaded.content, content, opts, &staging, &t) {
+        Ok(s) => s,
+        Err(e) => return fail(lang, &format!("{e}")),
+    };
+    let paths = t.time("address record", || staging.paths());
+    let kept = match keep_addresses(content, &loaded.content.site.base_url, &paths, lang) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
+    let written = t.time("swap in", || -> std::io::Result<usize> {
+        for k in &kept {
+            match k {
+                Kept::Page(f) => staging.write(&f.path, &f.bytes)?,
+                Kept::Copy { path, from } => staging.write(path, &staging.read(from)?)?,
+            }
+        }
+        staging.commit()?;
+        Ok(site.files + kept.len())
+    });
+    let written = match written {
+        Ok(n) => n,
+        Err(e) => return fail(lang, &format!("{}: {e}", output.display())),
+    };
+    let msg = match lang {
+        Lang::Th => format!("เขียนเว็บไซต์ {written} ไฟล์ที่ {}", output.display()),
+        Lang::En => format!("wrote {written} files to {}", output.display()),
+    };
+    eprintln!("{msg}");
+    if timings {
+        eprint!("{}", t.report());
+    }
+    ExitCode::SUCCESS
+}
+
+/// `prongsai index`: the search page's folder of a built site, re-indexed.
+fn index(content: &Path, output: &Path, lang: Lang) -> ExitCode {
+    let (code, loaded) = check(content, lang);
+    let Some(loaded) = loaded else { return code };
+    // The site folder must be one prongsai built (or new): its search folder is ours.
+    if let Err(e) = build::may_replace(output) {
+        return fail(lang, &format!("{}: {e}", output.display()));
+    }
+    let files = match build::search_index(&loaded.content, content) {
+        Ok(f) => f,
+        Err(e) => return fail(lang, &format!("{e}")),
+    };
+    let dir = output.join("search");
+    let written = (|| -> std::io::Result<usize> {
+        let staging = build::Staging::unchecked(&dir)?;
+        for f in &files {
+            staging.write(f.path.trim_start_matches("search/"), &f.bytes)?;
+        }
+        // The search page lives in the same folder; a re-index keeps it.
+        if let Ok(bytes) = std::fs::read(dir.join("index.html")) {
+            staging.write("index.html", &bytes)?;
+        }
+        let n = staging.paths().len();
+        staging.commit()?;
+        Ok(n)
+    })();
+    let written = match written {
+        Ok(n) => n,
+        Err(e) => return fail(lang, &format!("{}: {e}", dir.display())),
+    };
+    let msg = match lang {
+        Lang::Th => format!("เขียนดัชนีค้นหา {written} ไฟล์ที่ {}", dir.display()),
+        Lang::En => format!("wrote {written} search index files to {}", dir.display()),
+    };
+    eprintln!("{msg}");
+    ExitCode::SUCCESS
 }
 
 fn new(what: NewWhat, lang: Lang) -> ExitCode {
@@ -291,19 +327,15 @@ fn new(what: NewWhat, lang: Lang) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Refuses a build that would drop a recorded address; adds redirects for declared moves.
-fn keep_addresses(
-    content: &std::path::Path,
-    base_url: &str,
-    files: &mut Vec<crate::render::OutFile>,
-    lang: Lang,
-) -> Result<(), ExitCode> {
+/// Refuses a build that would drop a recorded address; returns what keeps declared moves
+/// alive (redirect pages, copies of data files).
+fn keep_addresses(content: &Path, base_url: &str, paths: &[String], lang: Lang) -> Result<Vec<Kept>, ExitCode> {
     use crate::addresses::{self, MOVED_FILE, RECORD_FILE};
     let recorded = addresses::read_record(content).map_err(|e| fail(lang, &e))?;
     let moves = addresses::read_moves(content, base_url).map_err(|e| fail(lang, &e))?;
-    let dropped = addresses::keep_recorded(files, &recorded, &moves, base_url);
+    let (kept, dropped) = addresses::keep_recorded(paths, &recorded, &moves, base_url);
     if dropped.is_empty() {
-        return Ok(());
+        return Ok(kept);
     }
     for d in &dropped {
         let msg = match lang {
@@ -324,23 +356,27 @@ fn keep_addresses(
     ))
 }
 
-fn freeze(content: &std::path::Path, lang: Lang) -> ExitCode {
+fn freeze(content: &Path, lang: Lang) -> ExitCode {
     use crate::addresses::{self, RECORD_FILE};
     let (code, loaded) = check(content, lang);
     let Some(loaded) = loaded else { return code };
-    let mut files = match build::render_site(
-        &loaded.content,
-        content,
-        crate::render::site::Options { minify: false, ..Default::default() },
-    ) {
-        Ok(f) => f,
-        Err(e) => return fail(lang, &format!("{e}")),
-    };
-    if let Err(code) = keep_addresses(content, &loaded.content.site.base_url, &mut files, lang) {
-        return code;
+    // Only the addresses matter here: a sink that keeps paths, not bytes.
+    let sink = build::PathSink::default();
+    let opts = Options { minify: false, ..Default::default() };
+    if let Err(e) = build::build_into(&loaded.content, content, opts, &sink, &Timings::default()) {
+        return fail(lang, &format!("{e}"));
     }
+    let mut paths = sink.into_paths();
+    let kept = match keep_addresses(content, &loaded.content.site.base_url, &paths, lang) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
+    paths.extend(kept.iter().map(|k| match k {
+        Kept::Page(f) => f.path.clone(),
+        Kept::Copy { path, .. } => path.clone(),
+    }));
     let before = addresses::read_record(content).unwrap_or_default();
-    let (text, added) = addresses::record_text(&before, &files);
+    let (text, added) = addresses::record_text(&before, &paths);
     let target = content.join(RECORD_FILE);
     let tmp = content.join(format!(".{RECORD_FILE}.new-{}", std::process::id()));
     if let Err(e) = std::fs::write(&tmp, &text).and_then(|_| std::fs::rename(&tmp, &target)) {

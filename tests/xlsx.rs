@@ -504,7 +504,7 @@ fn two_builds_write_the_same_workbooks_and_link_them() {
     for n in 0..2 {
         let loaded = load_and_check(&content);
         let files = render_site(&loaded.content, &content, Options::default()).unwrap();
-        addresses = prongsai::addresses::published(&files);
+        addresses = prongsai::addresses::published(files.iter().map(|f| &f.path));
         let out = tmp.path().join(format!("site{n}"));
         write_atomically(&out, &files).unwrap();
         sites.push(out);

@@ -8,9 +8,17 @@ use crate::diag::{Diagnostics, Msg};
 use std::collections::{BTreeSet, HashMap};
 
 pub fn check(content: &Content, diags: &mut Diagnostics) {
-    for a in &content.authorities {
-        check_authority(a, diags);
-    }
+    use rayon::prelude::*;
+    let found: Vec<Diagnostics> = content
+        .authorities
+        .par_iter()
+        .map(|a| {
+            let mut d = Diagnostics::default();
+            check_authority(a, &mut d);
+            d
+        })
+        .collect();
+    diags.list.extend(found.into_iter().flat_map(|d| d.list));
 }
 
 /// Everything `check` looks at lies within one authority, so `serve` re-checks only the

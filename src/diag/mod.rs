@@ -23,26 +23,69 @@ pub enum Lang {
     En,
 }
 
-/// An index into the [`SourceMap`].
+/// A file in the [`SourceMap`]: a group (one per authority folder, so folders load in
+/// parallel without renumbering) and its place in the group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct FileId(pub u32);
+pub struct FileId {
+    pub group: u32,
+    pub index: u32,
+}
 
-/// The text of every file read, kept so a message can quote the line it is about.
+/// The path of every file read, and the text of those a message quotes.
 #[derive(Default, Debug)]
 pub struct SourceMap {
-    files: Vec<(String, Option<String>)>,
+    groups: Vec<Vec<(String, Option<String>)>>,
+    /// The group [`SourceMap::add`] adds to.
+    current: u32,
 }
 
 impl SourceMap {
+    /// A map whose files go in group `group`; [`SourceMap::absorb`] puts groups together.
+    pub fn for_group(group: u32) -> SourceMap {
+        let mut groups = Vec::new();
+        groups.resize_with(group as usize + 1, Vec::new);
+        SourceMap { groups, current: group }
+    }
     pub fn add(&mut self, rel_path: String, text: Option<String>) -> FileId {
-        self.files.push((rel_path, text));
-        FileId(self.files.len() as u32 - 1)
+        let g = self.current as usize;
+        if self.groups.len() <= g {
+            self.groups.resize_with(g + 1, Vec::new);
+        }
+        self.groups[g].push((rel_path, text));
+        FileId { group: self.current, index: self.groups[g].len() as u32 - 1 }
+    }
+    /// Takes over the files of `other`'s groups (made with [`SourceMap::for_group`]).
+    pub fn absorb(&mut self, other: SourceMap) {
+        for (g, files) in other.groups.into_iter().enumerate() {
+            if files.is_empty() {
+                continue;
+            }
+            if self.groups.len() <= g {
+                self.groups.resize_with(g + 1, Vec::new);
+            }
+            self.groups[g] = files;
+        }
+    }
+    /// Forgets the text of every file no diagnostic points at: on a large portal the
+    /// sources are hundreds of megabytes that the build no longer needs.
+    pub fn keep_text_only_for(&mut self, diags: &Diagnostics) {
+        let needed: std::collections::HashSet<FileId> = diags.list.iter().map(|d| d.file).collect();
+        for (g, files) in self.groups.iter_mut().enumerate() {
+            for (i, f) in files.iter_mut().enumerate() {
+                if !needed.contains(&FileId { group: g as u32, index: i as u32 }) {
+                    f.1 = None;
+                }
+            }
+        }
+    }
+    fn file(&self, id: FileId) -> &(String, Option<String>) {
+        &self.groups[id.group as usize][id.index as usize]
     }
     pub fn path(&self, id: FileId) -> &str {
-        &self.files[id.0 as usize].0
+        &self.file(id).0
     }
     pub fn text(&self, id: FileId) -> Option<&str> {
-        self.files[id.0 as usize].1.as_deref()
+        self.file(id).1.as_deref()
     }
     pub fn line(&self, id: FileId, line: u32) -> Option<&str> {
         let text = self.text(id)?;

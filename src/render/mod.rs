@@ -2,6 +2,7 @@
 //! templates, open data, charts, sitemap and feed.
 
 pub mod charts;
+pub mod compact;
 pub mod data;
 pub mod feeds;
 pub mod format;
@@ -13,6 +14,7 @@ pub mod theme;
 pub mod value;
 
 /// One file of the site: its path below the output folder and its bytes.
+#[derive(Debug)]
 pub struct OutFile {
     pub path: String,
     pub bytes: Vec<u8>,

@@ -1,11 +1,11 @@
-//! Renders every HTML page, in parallel, plus theme assets, sitemap, feed and robots.txt.
+//! Renders HTML pages, theme assets, sitemap, feed and robots.txt; [`crate::build::emit_site`]
+//! decides what to render when.
 
 use super::feeds::{self, Entry};
 use super::pages::{self, Ctx, Page};
 use super::theme::Theme;
 use super::value::to_tera;
-use super::{OutFile, format::Fmt, paths};
-use crate::compute::AuthorityFigures;
+use super::{OutFile, paths};
 use crate::content::model::Content;
 use crate::search::docs::Docs;
 use rayon::prelude::*;
@@ -13,7 +13,8 @@ use serde_json::json;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
-    /// Minified HTML for publishing; readable HTML for snapshots and debugging.
+    /// Compact HTML (no indentation, see [`super::compact`]) for publishing; the templates'
+    /// output as it is for snapshots and debugging.
     pub minify: bool,
     /// How the search index is split; tests use small blocks to exercise every path.
     pub search: crate::search::index::Options,
@@ -89,12 +90,7 @@ fn render_page(
         .tera
         .render(page.template, &ctx)
         .map_err(|e| RenderError { page: page.file(), message: format!("{e:#}") })?;
-    let bytes = if opts.minify {
-        let cfg = minify_html::Cfg { keep_html_and_head_opening_tags: true, ..minify_html::Cfg::new() };
-        minify_html::minify(html.as_bytes(), &cfg)
-    } else {
-        html.into_bytes()
-    };
+    let bytes = if opts.minify { super::compact::compact(&html).into_bytes() } else { html.into_bytes() };
     Ok(OutFile { path: page.file(), bytes })
 }
 
@@ -140,15 +136,6 @@ impl<'t> Renderer<'t> {
         render_page(self.theme, &self.common, &self.base_url, page, self.opts)
     }
 
-    /// Pages that show the whole site: home, 404, search and (for a portal) the province
-    /// pages. Returns the sitemap addresses among them too.
-    pub fn site_pages(&self, ctx: &Ctx, search_docs: &Docs) -> Result<AuthorityPages, RenderError> {
-        let mut pages = self.portal_pages(ctx, None)?;
-        pages.files.push(self.search_page(ctx, search_docs)?);
-        pages.addresses.push(paths::SEARCH.to_string());
-        Ok(pages)
-    }
-
     /// Home, 404 and the province pages; with `only`, just the province pages at those
     /// addresses (`serve` re-renders the provinces of the authorities an edit touched).
     pub fn portal_pages(&self, ctx: &Ctx, only: Option<&[String]>) -> Result<AuthorityPages, RenderError> {
@@ -175,14 +162,6 @@ impl<'t> Renderer<'t> {
         let addresses = pages.iter().map(|p| p.path.clone()).collect();
         let files = pages.iter().map(|p| self.page(p)).collect::<Result<Vec<_>, _>>()?;
         Ok(AuthorityPages { addresses, files })
-    }
-
-    /// Files that depend on every authority: the search index, theme assets, sitemap, feed
-    /// and robots.txt. `addresses`: every page address, in site order.
-    pub fn site_files(&self, ctx: &Ctx, search_docs: &Docs, addresses: &[String]) -> Vec<OutFile> {
-        let mut out = self.index_files(ctx, search_docs);
-        out.extend(self.listing_files(ctx, addresses));
-        out
     }
 
     /// The search index (`search/…` except the page).
@@ -215,32 +194,6 @@ impl<'t> Renderer<'t> {
         out.push(OutFile { path: "robots.txt".into(), bytes: feeds::robots(&site.base_url) });
         out
     }
-}
-
-/// Every page of the site, the search index, theme assets, sitemap, feed and robots.txt.
-pub fn render(
-    content: &Content,
-    figures: &[AuthorityFigures],
-    theme: &Theme,
-    catalogues: &std::collections::BTreeMap<i32, crate::ita::catalogue::Catalogue>,
-    opts: Options,
-) -> Result<Vec<OutFile>, RenderError> {
-    let ctx = Ctx { content, figures, strings: &theme.strings, catalogues, fmt: Fmt { digits: content.site.digits } };
-    let renderer = Renderer::new(content, theme, opts);
-    let search_docs = crate::search::docs::collect(&ctx);
-    let top = renderer.site_pages(&ctx, &search_docs)?;
-    let mut addresses = top.addresses;
-    let mut out = top.files;
-    let per_authority: Vec<AuthorityPages> = (0..content.authorities.len())
-        .into_par_iter()
-        .map(|i| renderer.authority_pages(&ctx, i))
-        .collect::<Result<_, RenderError>>()?;
-    for a in per_authority {
-        addresses.extend(a.addresses);
-        out.extend(a.files);
-    }
-    out.extend(renderer.site_files(&ctx, &search_docs, &addresses));
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! folder, a move to another province) rebuilds everything. Either way the output folder
 //! ends up byte for byte what a full build writes (tests/serve.rs checks it).
 
-use crate::build::{self, BuildError, Prepared};
+use crate::build::{self, AuthorityOutput, BuildError, Prepared, Staging, Timings};
 use crate::compute::AuthorityFigures;
 use crate::content::check::check_authority;
 use crate::content::load::load_authority;
@@ -18,15 +18,7 @@ use crate::render::OutFile;
 use crate::render::site::{Options, Renderer};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-
-/// What one authority contributed to the site.
-#[derive(Default)]
-struct AuthorityOutput {
-    addresses: Vec<String>,
-    paths: Vec<String>,
-}
 
 pub struct SiteState {
     content_dir: PathBuf,
@@ -44,8 +36,8 @@ pub struct SiteState {
     /// Set by an incremental rebuild: the search index still describes the content before
     /// it, until [`SiteState::finish_index`].
     index_stale: bool,
-    /// Every file in the output folder, by path, with a hash of its bytes.
-    written: BTreeMap<String, u64>,
+    /// Every file in the output folder.
+    written: BTreeSet<String>,
 }
 
 /// Why a rebuild did not change the site: diagnostics or a render failure, as text for the
@@ -95,12 +87,6 @@ fn province_address(province: &str) -> Option<String> {
     crate::content::provinces::slug(province).map(crate::render::paths::province)
 }
 
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = std::hash::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
 fn diagnostics_text(loaded: &crate::content::load::Loaded, lang: Lang, severity: Severity) -> String {
     loaded.diags.list.iter().filter(|d| d.severity == severity).map(|d| render(d, &loaded.sources, lang)).collect()
 }
@@ -129,7 +115,15 @@ impl SiteState {
         let content = loaded.content;
         let prepared = Prepared::load(&content, content_dir).map_err(|e| build_failed(lang, e))?;
         let figures = crate::compute::site(&content);
-        let mut state = SiteState {
+        let fail_io = |e: std::io::Error| {
+            build_failed(lang, BuildError::Io(std::io::Error::other(format!("{}: {e}", out_dir.display()))))
+        };
+        let staging = Staging::new(out_dir).map_err(fail_io)?;
+        let output = build::emit_site(&prepared, &content, &figures, content_dir, opts, &staging, &Timings::default())
+            .map_err(|e| build_failed(lang, e))?;
+        let written: BTreeSet<String> = staging.paths().into_iter().collect();
+        staging.commit().map_err(fail_io)?;
+        let state = SiteState {
             content_dir: content_dir.to_path_buf(),
             out_dir: out_dir.to_path_buf(),
             opts,
@@ -137,19 +131,13 @@ impl SiteState {
             content,
             figures,
             prepared,
-            per_authority: Vec::new(),
-            top_addresses: Vec::new(),
-            index_paths: BTreeSet::new(),
+            per_authority: output.per_authority,
+            top_addresses: output.top_addresses,
+            index_paths: output.index_paths,
             index_stale: false,
-            written: BTreeMap::new(),
+            written,
         };
-        let (per_authority, files) = state.render_all().map_err(|e| build_failed(lang, e))?;
-        build::write_atomically(out_dir, &files).map_err(|e| {
-            build_failed(lang, BuildError::Io(std::io::Error::other(format!("{}: {e}", out_dir.display()))))
-        })?;
-        state.per_authority = per_authority.into_iter().map(|(_, o)| o).collect();
-        state.written = files.iter().map(|f| (f.path.clone(), hash(&f.bytes))).collect();
-        let summary = Summary { full: true, written: files.len(), warnings, ..Default::default() };
+        let summary = Summary { full: true, written: output.files, warnings, ..Default::default() };
         Ok((state, summary))
     }
 
@@ -168,7 +156,7 @@ impl SiteState {
 
     fn rebuild_all(&mut self) -> Result<Summary, Failed> {
         let (next, mut summary) = SiteState::build(&self.content_dir, &self.out_dir, self.opts, self.lang)?;
-        summary.removed = self.written.keys().filter(|p| !next.written.contains_key(*p)).count();
+        summary.removed = self.written.difference(&next.written).count();
         *self = next;
         Ok(summary)
     }
@@ -280,32 +268,6 @@ impl SiteState {
         Ok(Summary { written, removed, ..Default::default() })
     }
 
-    /// The whole site, as a full build renders it.
-    #[allow(clippy::type_complexity)]
-    fn render_all(&mut self) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>), BuildError> {
-        let ctx = self.prepared.ctx(&self.content, &self.figures);
-        let renderer = Renderer::new(&self.content, &self.prepared.theme, self.opts);
-        let docs = crate::search::docs::collect(&ctx);
-        let top = renderer.site_pages(&ctx, &docs)?;
-        let mut files = top.files;
-        let all: Vec<usize> = (0..self.content.authorities.len()).collect();
-        let (outputs, authority_files) = self.render_authorities(&ctx, &renderer, &all)?;
-        files.extend(authority_files);
-        let mut addresses = top.addresses.clone();
-        for (_, o) in &outputs {
-            addresses.extend(o.addresses.iter().cloned());
-        }
-        let index = renderer.index_files(&ctx, &docs);
-        let mut index_paths: BTreeSet<String> = index.iter().map(|f| f.path.clone()).collect();
-        index_paths.insert(format!("{}index.html", crate::render::paths::SEARCH));
-        files.extend(index);
-        files.extend(renderer.listing_files(&ctx, &addresses));
-        self.top_addresses = top.addresses;
-        self.index_paths = index_paths;
-        self.index_stale = false;
-        Ok((outputs, files))
-    }
-
     /// Authorities `which`, the home page and their province pages, sitemap and feed; the
     /// search page and index wait for [`SiteState::finish_index`].
     #[allow(clippy::type_complexity)]
@@ -335,20 +297,17 @@ impl SiteState {
         renderer: &Renderer,
         which: &[usize],
     ) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>), BuildError> {
-        let rendered: Vec<(usize, crate::render::site::AuthorityPages)> = which
+        let rendered: Vec<(usize, crate::render::site::AuthorityPages, Vec<OutFile>)> = which
             .par_iter()
-            .map(|&i| {
-                let mut pages = renderer.authority_pages(ctx, i)?;
-                pages.files.extend(build::authority_files(ctx, &self.content_dir, i)?);
-                Ok((i, pages))
-            })
+            .map(|&i| Ok((i, renderer.authority_pages(ctx, i)?, build::authority_files(ctx, &self.content_dir, i)?)))
             .collect::<Result<_, BuildError>>()?;
         let mut outputs = Vec::new();
         let mut files = Vec::new();
-        for (i, pages) in rendered {
-            let paths = pages.files.iter().map(|f| f.path.clone()).collect();
+        for (i, pages, data) in rendered {
+            let paths = pages.files.iter().chain(&data).map(|f| f.path.clone()).collect();
             outputs.push((i, AuthorityOutput { addresses: pages.addresses, paths }));
             files.extend(pages.files);
+            files.extend(data);
         }
         Ok((outputs, files))
     }
@@ -358,11 +317,12 @@ impl SiteState {
     fn apply(&mut self, files: &[OutFile], stale: &BTreeSet<String>) -> std::io::Result<(usize, usize)> {
         let mut written = 0;
         for f in files {
-            let h = hash(&f.bytes);
-            if self.written.get(&f.path) == Some(&h) {
+            let target = self.out_dir.join(&f.path);
+            // Comparing with the file on disk costs a read of the few files an edit
+            // re-renders, and spares holding a hash of every file of the site.
+            if self.written.contains(&f.path) && std::fs::read(&target).is_ok_and(|old| old == f.bytes) {
                 continue;
             }
-            let target = self.out_dir.join(&f.path);
             if let Some(dir) = target.parent() {
                 std::fs::create_dir_all(dir)?;
             }
@@ -373,12 +333,12 @@ impl SiteState {
             ));
             std::fs::write(&tmp, &f.bytes)?;
             std::fs::rename(&tmp, &target)?;
-            self.written.insert(f.path.clone(), h);
+            self.written.insert(f.path.clone());
             written += 1;
         }
         let mut removed = 0;
         for p in stale {
-            if self.written.remove(p).is_some() {
+            if self.written.remove(p) {
                 let target = self.out_dir.join(p);
                 let _ = std::fs::remove_file(&target);
                 // Leave no empty folders behind, as the full build would not have them.

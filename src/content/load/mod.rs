@@ -16,6 +16,7 @@ use crate::content::model::*;
 use crate::content::read::{Reader, is_slug};
 use crate::content::yaml::Pos;
 use crate::diag::{Diagnostics, Lang, Msg, SourceMap};
+use rayon::prelude::*;
 use std::path::Path;
 
 const SITE_KEYS: &[&str] = &["title", "base_url", "language", "digits"];
@@ -49,19 +50,30 @@ pub fn load(root: &Path) -> Loaded {
         })
         .unwrap_or_default();
     dirs.sort();
-    let mut loader = authority::Loader { root, sources: &mut sources, diags: &mut diags };
-    for (name, path) in dirs {
-        if name.starts_with('.') || name.starts_with('_') {
-            continue;
-        }
-        if !is_slug(&name) {
-            let file = loader.sources.add(format!("{name}/"), None);
-            loader.diags.error(file, Pos { line: 1, col: 1 }, Msg::BadSlug { slug: name });
-            continue;
-        }
-        if let Some(a) = loader.authority(&name, &path) {
-            content.authorities.push(a);
-        }
+    // One task per folder, each with its own group of sources and its own diagnostics,
+    // put together in folder order: the result is the same as loading them one by one.
+    let folders: Vec<(String, std::path::PathBuf)> =
+        dirs.into_iter().filter(|(name, _)| !name.starts_with('.') && !name.starts_with('_')).collect();
+    let loaded: Vec<(Option<Authority>, SourceMap, Diagnostics)> = folders
+        .par_iter()
+        .enumerate()
+        .map(|(i, (name, path))| {
+            let mut sources = SourceMap::for_group(i as u32 + 1);
+            let mut diags = Diagnostics::default();
+            let authority = if is_slug(name) {
+                authority::Loader { root, sources: &mut sources, diags: &mut diags }.authority(name, path)
+            } else {
+                let file = sources.add(format!("{name}/"), None);
+                diags.error(file, Pos { line: 1, col: 1 }, Msg::BadSlug { slug: name.clone() });
+                None
+            };
+            (authority, sources, diags)
+        })
+        .collect();
+    for (authority, folder_sources, folder_diags) in loaded {
+        content.authorities.extend(authority);
+        sources.absorb(folder_sources);
+        diags.list.extend(folder_diags.list);
     }
     Loaded { content, sources, diags }
 }
