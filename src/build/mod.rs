@@ -3,8 +3,7 @@
 
 use crate::compute;
 use crate::compute::AuthorityFigures;
-use crate::content::check::check;
-use crate::content::load::{Loaded, load};
+use crate::content::load::{Loaded, load_checked};
 use crate::content::model::Content;
 use crate::ita::catalogue::Catalogue;
 use crate::render::OutFile;
@@ -29,10 +28,7 @@ pub use timings::Timings;
 
 /// Loads and checks; the caller decides what to do with the diagnostics.
 pub fn load_and_check(content_dir: &Path) -> Loaded {
-    let mut loaded = load(content_dir);
-    if !loaded.diags.has_errors() {
-        check(&loaded.content, &mut loaded.diags);
-    }
+    let mut loaded = load_checked(content_dir);
     loaded.diags.sort(&loaded.sources);
     loaded.sources.keep_text_only_for(&loaded.diags);
     loaded

@@ -34,7 +34,9 @@ pub struct FileId {
 /// The path of every file read, and the text of those a message quotes.
 #[derive(Default, Debug)]
 pub struct SourceMap {
-    groups: Vec<Vec<(String, Option<String>)>>,
+    /// By group; a map, not a vector, so that a folder's own map (one group, numbered by
+    /// the folder's place among thousands) costs nothing for the groups it does not hold.
+    groups: std::collections::BTreeMap<u32, Vec<(String, Option<String>)>>,
     /// The group [`SourceMap::add`] adds to.
     current: u32,
 }
@@ -42,44 +44,31 @@ pub struct SourceMap {
 impl SourceMap {
     /// A map whose files go in group `group`; [`SourceMap::absorb`] puts groups together.
     pub fn for_group(group: u32) -> SourceMap {
-        let mut groups = Vec::new();
-        groups.resize_with(group as usize + 1, Vec::new);
-        SourceMap { groups, current: group }
+        SourceMap { groups: Default::default(), current: group }
     }
     pub fn add(&mut self, rel_path: String, text: Option<String>) -> FileId {
-        let g = self.current as usize;
-        if self.groups.len() <= g {
-            self.groups.resize_with(g + 1, Vec::new);
-        }
-        self.groups[g].push((rel_path, text));
-        FileId { group: self.current, index: self.groups[g].len() as u32 - 1 }
+        let files = self.groups.entry(self.current).or_default();
+        files.push((rel_path, text));
+        FileId { group: self.current, index: files.len() as u32 - 1 }
     }
     /// Takes over the files of `other`'s groups (made with [`SourceMap::for_group`]).
     pub fn absorb(&mut self, other: SourceMap) {
-        for (g, files) in other.groups.into_iter().enumerate() {
-            if files.is_empty() {
-                continue;
-            }
-            if self.groups.len() <= g {
-                self.groups.resize_with(g + 1, Vec::new);
-            }
-            self.groups[g] = files;
-        }
+        self.groups.extend(other.groups);
     }
     /// Forgets the text of every file no diagnostic points at: on a large portal the
     /// sources are hundreds of megabytes that the build no longer needs.
     pub fn keep_text_only_for(&mut self, diags: &Diagnostics) {
         let needed: std::collections::HashSet<FileId> = diags.list.iter().map(|d| d.file).collect();
-        for (g, files) in self.groups.iter_mut().enumerate() {
+        for (&group, files) in self.groups.iter_mut() {
             for (i, f) in files.iter_mut().enumerate() {
-                if !needed.contains(&FileId { group: g as u32, index: i as u32 }) {
+                if !needed.contains(&FileId { group, index: i as u32 }) {
                     f.1 = None;
                 }
             }
         }
     }
     fn file(&self, id: FileId) -> &(String, Option<String>) {
-        &self.groups[id.group as usize][id.index as usize]
+        &self.groups[&id.group][id.index as usize]
     }
     pub fn path(&self, id: FileId) -> &str {
         &self.file(id).0

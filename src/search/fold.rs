@@ -97,6 +97,18 @@ pub fn trigrams(folded: &str) -> impl Iterator<Item = String> + '_ {
     (0..idx.len().saturating_sub(3)).map(move |k| folded[idx[k]..idx[k + 3]].to_string())
 }
 
+/// The trigrams of folded text as numbers (three code points of 21 bits each): the same
+/// trigrams as [`trigrams`], without a string each, for building the index.
+pub fn trigram_codes(folded: &str) -> impl Iterator<Item = u64> + '_ {
+    let chars: Vec<u64> = folded.chars().map(|c| c as u64).collect();
+    (0..chars.len().saturating_sub(2)).map(move |k| (chars[k] << 42) | (chars[k + 1] << 21) | chars[k + 2])
+}
+
+/// The trigram a [`trigram_codes`] number stands for.
+pub fn trigram_text(code: u64) -> String {
+    [code >> 42, (code >> 21) & 0x1F_FFFF, code & 0x1F_FFFF].iter().filter_map(|&c| char::from_u32(c as u32)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +158,14 @@ mod tests {
         assert_eq!(g, ["ทุจ", "ุจร", "จริ", "ริต"]);
         assert_eq!(trigrams("ab").count(), 0);
         assert_eq!(trigrams("abc").collect::<Vec<_>>(), ["abc"]);
+    }
+
+    #[test]
+    fn trigram_codes_are_the_trigrams() {
+        for text in ["", "กข", "โครงการ no gift ๒๕๖๗", "ตำบล"] {
+            let folded = fold(text);
+            let from_codes: Vec<String> = trigram_codes(&folded).map(trigram_text).collect();
+            assert_eq!(from_codes, trigrams(&folded).collect::<Vec<_>>());
+        }
     }
 }

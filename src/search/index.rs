@@ -15,7 +15,7 @@
 
 use super::codec::{encode_key, encode_postings, hash, pack, put_varint};
 use super::docs::{Doc, Docs};
-use super::fold::{fold, trigrams};
+use super::fold::{fold, trigram_codes, trigram_text};
 use super::words::words;
 use crate::content::model::{AuthorityKind, Kind, Status};
 use crate::render::OutFile;
@@ -47,24 +47,75 @@ impl Default for Options {
 /// Characters of body text a result shows under its title.
 const EXCERPT_CHARS: usize = 110;
 
-fn doc_keys(doc: &Doc) -> Vec<(String, u8)> {
-    let mut keys: HashMap<String, u8> = HashMap::new();
+/// An index key while the index is built: a trigram as a number (most keys, no string
+/// each), or a dictionary word.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum KeyId {
+    Trigram(u64),
+    Word(Box<str>),
+}
+
+impl KeyId {
+    /// The key as the index files spell it: `g` + trigram or `w` + word, encoded.
+    fn encoded(&self) -> Vec<u8> {
+        match self {
+            KeyId::Trigram(code) => encode_key(&format!("g{}", trigram_text(*code))),
+            KeyId::Word(w) => encode_key(&format!("w{w}")),
+        }
+    }
+}
+
+/// FxHash (rustc's): keys are short and not chosen by an attacker, and SipHash over some
+/// hundred million postings was a large part of the national index build.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(b));
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_u8(&mut self, v: u8) {
+        self.write_u64(u64::from(v));
+    }
+    fn write_usize(&mut self, v: usize) {
+        self.write_u64(v as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+/// The keys of one document with the fields they occur in (1 title, 2 body), sorted.
+fn doc_keys(doc: &Doc) -> Vec<(KeyId, u8)> {
+    let mut keys: Vec<(KeyId, u8)> = Vec::new();
     let mut add = |text: &str, field: u8| {
         let folded = fold(text);
-        for g in trigrams(&folded) {
-            *keys.entry(format!("g{g}")).or_default() |= field;
-        }
-        for w in words(&folded) {
-            *keys.entry(format!("w{w}")).or_default() |= field;
-        }
+        keys.extend(trigram_codes(&folded).map(|g| (KeyId::Trigram(g), field)));
+        keys.extend(words(&folded).into_iter().map(|w| (KeyId::Word(w.into()), field)));
     };
     add(&doc.title, 1);
     for part in &doc.body {
         add(part, 2);
     }
-    let mut v: Vec<(String, u8)> = keys.into_iter().collect();
-    v.sort_unstable();
-    v
+    keys.sort_unstable();
+    // One entry per key, with the fields of all its occurrences.
+    let mut out: Vec<(KeyId, u8)> = Vec::with_capacity(keys.len());
+    for (k, f) in keys {
+        match out.last_mut() {
+            Some((last, fields)) if *last == k => *fields |= f,
+            _ => out.push((k, f)),
+        }
+    }
+    out
 }
 
 struct Key {
@@ -83,23 +134,38 @@ pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
     // One block of documents at a time: their keys are cut in parallel, then merged, so the
     // memory held is the postings (four bytes each) and one block's keys, never every
     // document's keys at once.
-    let mut key_ids: HashMap<String, usize> = HashMap::new();
-    let mut keys: Vec<Key> = Vec::new();
+    let mut key_ids: HashMap<KeyId, usize, FxBuild> = HashMap::default();
+    let mut postings: Vec<Vec<u32>> = Vec::new();
+    let mut ids: Vec<KeyId> = Vec::new();
     for (ci, chunk) in docs.docs.chunks(opts.block as usize).enumerate() {
-        let per_doc: Vec<Vec<(String, u8)>> = chunk.par_iter().map(doc_keys).collect();
+        let per_doc: Vec<Vec<(KeyId, u8)>> = chunk.par_iter().map(doc_keys).collect();
         for (j, doc_keys) in per_doc.into_iter().enumerate() {
             let id = (ci * opts.block as usize + j) as u32;
             for (k, f) in doc_keys {
-                let kid = *key_ids.entry(k).or_insert_with_key(|k| {
-                    keys.push(Key { encoded: encode_key(k), postings: Vec::new() });
-                    keys.len() - 1
-                });
-                keys[kid].postings.push(pack(id, f));
+                let kid = match key_ids.get(&k) {
+                    Some(&kid) => kid,
+                    None => {
+                        ids.push(k.clone());
+                        postings.push(Vec::new());
+                        key_ids.insert(k, postings.len() - 1);
+                        postings.len() - 1
+                    }
+                };
+                postings[kid].push(pack(id, f));
             }
         }
     }
     drop(key_ids);
-    keys.sort_unstable_by(|a, b| a.encoded.cmp(&b.encoded));
+    let mut keys: Vec<Key> = ids
+        .par_iter()
+        .zip(postings.into_par_iter())
+        .map(|(k, mut postings)| {
+            postings.shrink_to_fit();
+            Key { encoded: k.encoded(), postings }
+        })
+        .collect();
+    drop(ids);
+    keys.par_sort_unstable_by(|a, b| a.encoded.cmp(&b.encoded));
 
     let n = docs.docs.len() as u32;
     let blocks = n.div_ceil(opts.block).max(1);

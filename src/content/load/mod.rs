@@ -28,6 +28,17 @@ pub struct Loaded {
 }
 
 pub fn load(root: &Path) -> Loaded {
+    load_folders(root, false)
+}
+
+/// [`load`], then [`crate::content::check`] as each folder is loaded (when the whole load
+/// found no error, as `check` alone would). Each folder's sources keep their text only
+/// when a message quotes them: on a national portal the texts are half a gigabyte.
+pub fn load_checked(root: &Path) -> Loaded {
+    load_folders(root, true)
+}
+
+fn load_folders(root: &Path, check: bool) -> Loaded {
     let mut sources = SourceMap::default();
     let mut diags = Diagnostics::default();
     let mut content = Content::default();
@@ -54,7 +65,7 @@ pub fn load(root: &Path) -> Loaded {
     // put together in folder order: the result is the same as loading them one by one.
     let folders: Vec<(String, std::path::PathBuf)> =
         dirs.into_iter().filter(|(name, _)| !name.starts_with('.') && !name.starts_with('_')).collect();
-    let loaded: Vec<(Option<Authority>, SourceMap, Diagnostics)> = folders
+    let loaded: Vec<(Option<Authority>, SourceMap, Diagnostics, Diagnostics)> = folders
         .par_iter()
         .enumerate()
         .map(|(i, (name, path))| {
@@ -67,13 +78,27 @@ pub fn load(root: &Path) -> Loaded {
                 diags.error(file, Pos { line: 1, col: 1 }, Msg::BadSlug { slug: name.clone() });
                 None
             };
-            (authority, sources, diags)
+            let mut checked = Diagnostics::default();
+            if check {
+                if let Some(a) = authority.as_ref().filter(|_| !diags.has_errors()) {
+                    crate::content::check::check_authority(a, &mut checked);
+                }
+                let mut quoted = Diagnostics::default();
+                quoted.list.extend(diags.list.iter().chain(&checked.list).cloned());
+                sources.keep_text_only_for(&quoted);
+            }
+            (authority, sources, diags, checked)
         })
         .collect();
-    for (authority, folder_sources, folder_diags) in loaded {
+    let mut checked = Vec::new();
+    for (authority, folder_sources, folder_diags, folder_checked) in loaded {
         content.authorities.extend(authority);
         sources.absorb(folder_sources);
         diags.list.extend(folder_diags.list);
+        checked.extend(folder_checked.list);
+    }
+    if check && !diags.has_errors() {
+        diags.list.extend(checked);
     }
     Loaded { content, sources, diags }
 }
