@@ -89,6 +89,8 @@ pub struct SiteOutput {
     pub top_addresses: Vec<String>,
     /// The search page and the index files.
     pub index_paths: BTreeSet<String>,
+    /// Theme assets, sitemap(s), feed, robots.txt.
+    pub listing_paths: BTreeSet<String>,
     /// Every file written.
     pub files: usize,
 }
@@ -154,10 +156,18 @@ pub fn emit_site(
         }
         let mut addresses = top_addresses.clone();
         addresses.extend(per_authority.iter().flat_map(|a| a.addresses.iter().cloned()));
+        let mut listing_paths = BTreeSet::new();
         for f in renderer.listing_files(&ctx, &addresses) {
+            listing_paths.insert(f.path.clone());
             put(f)?;
         }
-        Ok(SiteOutput { per_authority, top_addresses, index_paths, files: count.load(Ordering::Relaxed) })
+        Ok(SiteOutput {
+            per_authority,
+            top_addresses,
+            index_paths,
+            listing_paths,
+            files: count.load(Ordering::Relaxed),
+        })
     })
 }
 

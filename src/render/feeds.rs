@@ -1,4 +1,5 @@
-//! sitemap.xml, feed.xml (Atom: one entry per report round) and robots.txt. These use
+//! sitemap.xml (split past 50,000 pages), feed.xml (Atom: the newest report rounds) and
+//! robots.txt. These use
 //! absolute addresses (base_url), as crawlers and feed readers require.
 
 use super::paths;
@@ -22,12 +23,39 @@ pub fn xml_escape(s: &str) -> String {
     o
 }
 
-/// `paths`: site-relative folders of every HTML page (already percent-encoded).
-pub fn sitemap(base_url: &str, paths: &[String]) -> Vec<u8> {
+/// The most addresses one sitemap may list (sitemaps.org protocol).
+pub const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// sitemap.xml listing every page; past `max` addresses (a national portal has some 390,000
+/// pages) it becomes a sitemap index of `sitemaps/<n>.xml`, `max` addresses each, as the
+/// sitemaps.org protocol requires. `paths`: site-relative folders of every HTML page
+/// (already percent-encoded), in site order.
+pub fn sitemap_files(base_url: &str, paths: &[String], max: usize) -> Vec<super::OutFile> {
+    use super::OutFile;
+    if paths.len() <= max {
+        return vec![OutFile { path: "sitemap.xml".into(), bytes: sitemap(base_url, paths) }];
+    }
+    let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    index.push_str("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = Vec::new();
+    for (n, chunk) in paths.chunks(max.max(1)).enumerate() {
+        let path = format!("sitemaps/{}.xml", n + 1);
+        index.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", xml_escape(&format!("{base_url}{path}"))));
+        out.push(OutFile { path, bytes: sitemap(base_url, chunk) });
+    }
+    index.push_str("</sitemapindex>\n");
+    out.push(OutFile { path: "sitemap.xml".into(), bytes: index.into_bytes() });
+    out
+}
+
+fn sitemap(base_url: &str, paths: &[String]) -> Vec<u8> {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for p in paths {
-        s.push_str(&format!("<url><loc>{}</loc></url>\n", xml_escape(&format!("{base_url}{p}"))));
+        s.push_str("<url><loc>");
+        s.push_str(&xml_escape(base_url));
+        s.push_str(&xml_escape(p));
+        s.push_str("</loc></url>\n");
     }
     s.push_str("</urlset>\n");
     s.into_bytes()
@@ -56,8 +84,13 @@ pub struct Entry {
     pub summary: String,
 }
 
+/// The newest entries the feed carries: a reader polls it often, and a national portal has
+/// some 15,000 rounds; every round stays on its authority's pages.
+pub const FEED_MAX_ENTRIES: usize = 200;
+
 pub fn atom(site: &Site, mut entries: Vec<Entry>) -> Vec<u8> {
     entries.sort_by(|a, b| b.date.cmp(&a.date).then(a.path.cmp(&b.path)));
+    entries.truncate(FEED_MAX_ENTRIES);
     let base = &site.base_url;
     let updated = entries.first().map(|e| e.date.iso()).unwrap_or_else(|| "2000-01-01".into());
     let mut s = String::from(

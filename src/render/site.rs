@@ -132,7 +132,8 @@ impl<'t> Renderer<'t> {
         self.opts
     }
 
-    fn page(&self, page: &Page) -> Result<OutFile, RenderError> {
+    /// One page, rendered with the theme's templates (compiled once, in [`Renderer::new`]).
+    pub fn page(&self, page: &Page) -> Result<OutFile, RenderError> {
         render_page(self.theme, &self.common, &self.base_url, page, self.opts)
     }
 
@@ -189,7 +190,7 @@ impl<'t> Renderer<'t> {
                 })
             })
             .collect();
-        out.push(OutFile { path: "sitemap.xml".into(), bytes: feeds::sitemap(&site.base_url, addresses) });
+        out.extend(feeds::sitemap_files(&site.base_url, addresses, feeds::SITEMAP_MAX_URLS));
         out.push(OutFile { path: "feed.xml".into(), bytes: feeds::atom(site, entries) });
         out.push(OutFile { path: "robots.txt".into(), bytes: feeds::robots(&site.base_url) });
         out

@@ -9,7 +9,10 @@ use icu_segmenter::options::WordBreakInvariantOptions;
 /// The word-like segments of `folded` (letters or numbers; spaces and punctuation dropped).
 pub fn words(folded: &str) -> Vec<&str> {
     // The dictionary model, not the default LSTM: the LSTM cuts ตำบล and similar words wrongly.
-    let seg = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
+    // Made once: making it costs more than cutting a title.
+    static SEGMENTER: std::sync::LazyLock<icu_segmenter::WordSegmenterBorrowed<'static>> =
+        std::sync::LazyLock::new(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
+    let seg = *SEGMENTER;
     let mut out = Vec::new();
     let mut it = seg.segment_str(folded);
     let mut prev = match it.next() {

@@ -33,6 +33,8 @@ pub struct SiteState {
     top_addresses: Vec<String>,
     /// The search page and index files now in the output folder.
     index_paths: BTreeSet<String>,
+    /// Assets, sitemap(s), feed and robots.txt now in the output folder.
+    listing_paths: BTreeSet<String>,
     /// Set by an incremental rebuild: the search index still describes the content before
     /// it, until [`SiteState::finish_index`].
     index_stale: bool,
@@ -134,6 +136,7 @@ impl SiteState {
             per_authority: output.per_authority,
             top_addresses: output.top_addresses,
             index_paths: output.index_paths,
+            listing_paths: output.listing_paths,
             index_stale: false,
             written,
         };
@@ -214,7 +217,7 @@ impl SiteState {
             indices.push(i);
         }
         let rendered = self.render_some(&indices);
-        let (per_authority, files) = match rendered {
+        let (per_authority, files, listing_paths) = match rendered {
             Ok(r) => r,
             Err(e) => {
                 for (i, a, f) in previous {
@@ -225,7 +228,9 @@ impl SiteState {
             }
         };
         // Stale: what the re-rendered authorities wrote before and nothing writes now.
-        let mut stale: BTreeSet<String> = BTreeSet::new();
+        // (A sitemap split in fewer parts than before leaves parts behind.)
+        let mut stale: BTreeSet<String> = self.listing_paths.difference(&listing_paths).cloned().collect();
+        self.listing_paths = listing_paths;
         for (i, output) in per_authority {
             stale.extend(std::mem::replace(&mut self.per_authority[i], output).paths);
         }
@@ -271,7 +276,10 @@ impl SiteState {
     /// Authorities `which`, the home page and their province pages, sitemap and feed; the
     /// search page and index wait for [`SiteState::finish_index`].
     #[allow(clippy::type_complexity)]
-    fn render_some(&self, which: &[usize]) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>), BuildError> {
+    fn render_some(
+        &self,
+        which: &[usize],
+    ) -> Result<(Vec<(usize, AuthorityOutput)>, Vec<OutFile>, BTreeSet<String>), BuildError> {
         let ctx = self.prepared.ctx(&self.content, &self.figures);
         let renderer = Renderer::new(&self.content, &self.prepared.theme, self.opts);
         let provinces: Vec<String> =
@@ -286,8 +294,10 @@ impl SiteState {
             let o = by_index.get(&i).copied().unwrap_or(&self.per_authority[i]);
             addresses.extend(o.addresses.iter().cloned());
         }
-        files.extend(renderer.listing_files(&ctx, &addresses));
-        Ok((outputs, files))
+        let listing = renderer.listing_files(&ctx, &addresses);
+        let listing_paths = listing.iter().map(|f| f.path.clone()).collect();
+        files.extend(listing);
+        Ok((outputs, files, listing_paths))
     }
 
     #[allow(clippy::type_complexity)]
