@@ -260,7 +260,13 @@ fn assert_tables_accessible(path: &str, d: &Html) {
             "{path}: a table without caption"
         );
         assert!(t.select(&sel("thead th")).all(|th| th.value().attr("scope") == Some("col")), "{path}");
-        assert!(t.select(&sel("tbody th, tfoot th")).all(|th| th.value().attr("scope") == Some("row")), "{path}");
+        for th in t.select(&sel("tbody th, tfoot th")) {
+            let scope = th.value().attr("scope");
+            assert!(
+                scope == Some("row") || scope == Some("rowgroup") && th.value().attr("colspan").is_some(),
+                "{path}"
+            );
+        }
     }
 }
 
@@ -365,7 +371,7 @@ fn each_province_page_lists_exactly_its_authorities_by_district() {
         assert_tables_accessible(&path, &page);
         assert_eq!(page.select(&sel(".card")).count(), 0, "{path}: no cards");
         let members: Vec<usize> = (0..p.n).filter(|&k| province_of(k).1 == Some(slug)).collect();
-        let rows: Vec<ElementRef> = page.select(&sel(".authority-table tbody tr")).collect();
+        let rows: Vec<ElementRef> = page.select(&sel(".authority-table tbody tr:not(.group)")).collect();
         assert_eq!(rows.len(), members.len(), "{path}: one row per authority");
         let listed: BTreeSet<String> =
             rows.iter().map(|r| r.select(&sel("th a")).next().unwrap().value().attr("href").unwrap().into()).collect();
@@ -398,13 +404,15 @@ fn each_province_page_lists_exactly_its_authorities_by_district() {
             }
             assert_eq!(cells, want, "{path}: {href}");
         }
-        // Grouped by district: the provincial organisation first, then each district in
-        // Thai order, then those that state none; the jump list reaches every group.
+        // One table, grouped by district: the provincial organisation first, then each
+        // district in Thai order, then those that state none; the jump list reaches each group.
+        assert_eq!(page.select(&sel("main table")).count(), 1, "{path}");
         let mut titles = Vec::new();
-        for section in page.select(&sel("main section[id]")) {
-            let title = text(section.select(&sel("h2")).next().unwrap());
+        for group in page.select(&sel(".authority-table tbody")) {
+            let head = group.select(&sel("tr.group th[scope=rowgroup]")).next().expect("a group header");
+            let title = text(head);
             let title = title.split(" (").next().unwrap().to_string();
-            for a in section.select(&sel("tbody th a")) {
+            for a in group.select(&sel("th[scope=row] a")) {
                 let k: usize = a.value().attr("href").unwrap().trim_matches(['.', '/', 'a']).parse().unwrap();
                 let want = match (portal_authority(k).0, portal_district(k)) {
                     ("pao", _) => "องค์การบริหารส่วนจังหวัด".to_string(),
@@ -421,8 +429,10 @@ fn each_province_page_lists_exactly_its_authorities_by_district() {
         assert_eq!(districts, sorted, "{path}");
         let jumps: Vec<String> =
             page.select(&sel("nav.toc a")).map(|a| a.value().attr("href").unwrap().into()).collect();
-        let ids: Vec<String> =
-            page.select(&sel("main section[id]")).map(|s| format!("#{}", s.value().attr("id").unwrap())).collect();
+        let ids: Vec<String> = page
+            .select(&sel("tbody th[scope=rowgroup]"))
+            .map(|s| format!("#{}", s.value().attr("id").unwrap()))
+            .collect();
         assert_eq!(jumps, ids, "{path}");
         // The province's own totals lead the page.
         let s = Sums::of(p, members.iter().copied());
@@ -457,7 +467,7 @@ fn a_large_portal_of_one_province_shows_its_table_on_home() {
     assert_tables_accessible("index.html", &home);
     assert_eq!(home.select(&sel(".card")).count(), 0);
     assert_eq!(home.select(&sel(".portal-table")).count(), 0, "no table of one province");
-    assert_eq!(home.select(&sel(".authority-table tbody tr")).count(), 70);
+    assert_eq!(home.select(&sel(".authority-table tbody tr:not(.group)")).count(), 70);
     let to_province: Vec<&str> =
         home.select(&sel("main a[href^='./provinces/']")).map(|a| a.value().attr("href").unwrap()).collect();
     assert_eq!(to_province, ["./provinces/roi-et/"]);
@@ -476,7 +486,7 @@ fn portal_figures_follow_the_sites_digits() {
     let mut seen = 0;
     for path in ["index.html", "provinces/roi-et/index.html"] {
         let d = doc(&p, path);
-        for e in d.select(&sel(".portal-table td, .authority-table td, .figures dd, nav.toc a, main h2 .aside")) {
+        for e in d.select(&sel(".portal-table td, .authority-table td, .figures dd, nav.toc a, .group .aside")) {
             let t = text(e);
             assert!(!t.is_empty() && !t.chars().any(|c| c.is_ascii_digit()), "{path}: {t}");
             seen += 1;

@@ -4,7 +4,7 @@
 //! Home depends on the portal's size (docs/DECISIONS-site.md, "Portal at national scale"):
 //! up to [`MAX_HOME_CARDS`] authorities, a card per authority by province and kind; beyond,
 //! a table of provinces with their figures (or, when every authority is in one province,
-//! that province's compact table). Province pages are compact tables grouped by district.
+//! that province's compact table). A province page is one compact table grouped by district.
 //! Every figure is read from the computed figures (`ctx.figures`), once per authority.
 
 use super::authority::{dashboard_data, round_summary};
@@ -204,18 +204,20 @@ fn row(ctx: &Ctx, i: usize) -> Value {
     json!({"name": a.name, "href": paths::authority(&a.slug), "plan": plan, "round": round})
 }
 
-/// The compact tables of one province: its provincial administrative organisation first
-/// (it serves the whole province), then district by district in Thai order, then the
+/// The groups of a province's compact table: its provincial administrative organisation
+/// first (it serves the whole province), then district by district in Thai order, then the
 /// authorities that state no district. A reader looks for the authority where they live.
 fn by_district(ctx: &Ctx, members: &[usize]) -> Vec<Value> {
-    // (0 pao, 1 a district, 2 no district; the district's sort key) → (title, members).
-    let mut groups: BTreeMap<(u8, String), (String, Vec<usize>)> = BTreeMap::new();
+    // (0 pao, 1 a district, 2 no district; the district's sort key, its name) → (title, members).
+    let mut groups: BTreeMap<(u8, String, String), (String, Vec<usize>)> = BTreeMap::new();
     for &i in members {
         let a = &ctx.content.authorities[i];
         let (key, title) = match (a.kind, district_name(a.district.as_deref())) {
-            (AuthorityKind::Pao, _) => ((0, String::new()), ctx.authority_kind_label(AuthorityKind::Pao)),
-            (_, Some(d)) => ((1, thai_sort_key(&d)), format!("{}{d}", ctx.s("district_prefix"))),
-            (_, None) => ((2, String::new()), ctx.s("no_district")),
+            (AuthorityKind::Pao, _) => {
+                ((0, String::new(), String::new()), ctx.authority_kind_label(AuthorityKind::Pao))
+            }
+            (_, Some(d)) => ((1, thai_sort_key(&d), d.clone()), format!("{}{d}", ctx.s("district_prefix"))),
+            (_, None) => ((2, String::new(), String::new()), ctx.s("no_district")),
         };
         groups.entry(key).or_insert_with(|| (title, Vec::new())).1.push(i);
     }
