@@ -214,6 +214,43 @@ fn an_incremental_rebuild_writes_exactly_what_a_full_build_writes() {
 }
 
 #[test]
+fn an_edit_on_a_large_portal_rewrites_home_and_its_province_as_a_full_build_would() {
+    // Past 60 authorities home is the table of provinces (issue 7); an edit re-renders it and
+    // the edited authority's province page only, which must still equal a full build.
+    let content = common::portal(64, |k| match k {
+        5 => "เมืองสมมุติ".to_string(),
+        _ if k % 2 == 0 => "ร้อยเอ็ด".to_string(),
+        _ => "จังหวัดขอนแก่น".to_string(),
+    });
+    let c = content.path();
+    let out_parent = tempfile::tempdir().unwrap();
+    let out = out_parent.path().join("site");
+    let (mut state, _) = SiteState::build(c, &out, OPTS, Lang::Th).expect("first build");
+    let home_before = std::fs::read(out.join("index.html")).unwrap();
+    assert!(String::from_utf8_lossy(&home_before).contains("portal-table"), "home lists provinces");
+    let roi_et_before = std::fs::read(out.join("provinces/roi-et/index.html")).unwrap();
+    let khon_kaen_before = std::fs::read(out.join("provinces/khon-kaen/index.html")).unwrap();
+    let without_search = |t: BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
+        t.into_iter().filter(|(k, _)| !k.starts_with("search/")).collect()
+    };
+    // A budget in Roi Et: its row, the national total and its province page change.
+    let plan = c.join("a010/plans/2566-2570.yaml");
+    edit(&plan, "2570: 2950}", "2570: 99950}");
+    let summary = state.update(std::slice::from_ref(&plan)).expect("rebuilt");
+    assert!(!summary.full);
+    assert_same(&without_search(tree(&out)), &without_search(full_build(c)), "a budget in Roi Et");
+    assert_ne!(std::fs::read(out.join("index.html")).unwrap(), home_before);
+    assert_ne!(std::fs::read(out.join("provinces/roi-et/index.html")).unwrap(), roi_et_before);
+    assert_eq!(std::fs::read(out.join("provinces/khon-kaen/index.html")).unwrap(), khon_kaen_before);
+    // A round of the authority whose province is not in the list: its card on home changes.
+    let report = c.join("a005/reports/2566-6m.yaml");
+    edit(&report, "status: in_progress", "status: done");
+    assert!(!state.update(std::slice::from_ref(&report)).expect("rebuilt").full);
+    state.finish_index().expect("index");
+    assert_same(&tree(&out), &full_build(c), "a round in a province not in the list");
+}
+
+#[test]
 fn a_failed_rebuild_leaves_the_site_as_it_was_and_a_fix_brings_it_up_to_date() {
     let content = example_copy();
     let c = content.path();

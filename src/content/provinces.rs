@@ -17,6 +17,15 @@ pub fn slug(thai: &str) -> Option<&'static str> {
     table().get(key).map(String::as_str)
 }
 
+/// The province's name as the national list writes it (`roi-et` → `ร้อยเอ็ด`).
+pub fn name(slug: &str) -> Option<&'static str> {
+    static BY_SLUG: OnceLock<BTreeMap<&'static str, &'static str>> = OnceLock::new();
+    BY_SLUG
+        .get_or_init(|| table().iter().map(|(name, slug)| (slug.as_str(), name.as_str())).collect())
+        .get(slug)
+        .copied()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -26,5 +35,7 @@ mod tests {
         assert_eq!(super::slug("จังหวัดกระบี่"), Some("krabi"));
         assert_eq!(super::slug("กรุงเทพมหานคร"), Some("bangkok"));
         assert_eq!(super::slug("ไม่มีจังหวัดนี้"), None);
+        assert_eq!(super::name("amnat-charoen"), Some("อำนาจเจริญ"));
+        assert_eq!(super::name("nowhere"), None);
     }
 }

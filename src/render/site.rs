@@ -138,12 +138,12 @@ impl<'t> Renderer<'t> {
     }
 
     /// Home, 404 and the province pages; with `only`, just the province pages at those
-    /// addresses (`serve` re-renders the provinces of the authorities an edit touched).
+    /// addresses (`serve` re-renders the provinces of the authorities an edit touched), and
+    /// only their data is built.
     pub fn portal_pages(&self, ctx: &Ctx, only: Option<&[String]>) -> Result<AuthorityPages, RenderError> {
         let mut top = vec![pages::home_page(ctx), pages::not_found_page(ctx)];
         if ctx.is_portal() {
-            let provinces = pages::province_pages(ctx);
-            top.extend(provinces.into_iter().filter(|p| only.is_none_or(|o| o.contains(&p.path))));
+            top.extend(pages::province_pages(ctx, only));
         }
         let addresses =
             top.iter().filter(|p| p.path.is_empty() || p.path.ends_with('/')).map(|p| p.path.clone()).collect();
