@@ -252,3 +252,74 @@ fn manifest_is_complete() {
     assert!(missing.is_empty(), "case files named in cases.tsv but absent: {missing:?}");
     assert!(unnamed.is_empty(), "files in tests/bad-input not named in cases.tsv: {unnamed:?}");
 }
+
+/// A plan of `n` items in one mission, every item on four lines starting at line 8.
+fn plan_with_items(n: usize, broken: Option<usize>) -> String {
+    let mut s = String::from(
+        "title: แผนขนาดใหญ่\nfiscal_years: [2566, 2567]\ntemplate: nacc-2566\ndimensions:\n  - no: 1\n    missions:\n      - no: \"1.1\"\n        items:\n",
+    );
+    for i in 1..=n {
+        let amount = if Some(i) == broken { "\"12,34\"".to_string() } else { format!("{}", i * 100) };
+        s.push_str(&format!(
+            "          - title: โครงการส่งเสริมคุณธรรมที่ {i}\n            owner: สำนักปลัด\n            budget: {{2566: {amount}, 2567: {i}}}\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn ten_thousand_items_in_one_plan_pass_and_an_error_deep_inside_is_located() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("content");
+    copy_dir(&base_dir(), &root);
+    let plan = root.join("demo/plans/2566-2570.yaml");
+    fs::write(&plan, plan_with_items(10_000, None)).unwrap();
+    // The report of the base fixture names items of the old plan; this case is about the plan.
+    fs::remove_dir_all(root.join("demo/reports")).ok();
+    fs::remove_dir_all(root.join("demo/plans/2566-2570")).ok();
+    let run = check(&root, &[]);
+    assert_eq!(run.code, Some(0), "stderr:\n{}", run.stderr);
+    assert!(!run.stderr.contains(": error: "), "stderr:\n{}", run.stderr);
+
+    // Item 9,999 starts on line 9 + 3 × 9,998; its budget is the third of its lines, the
+    // amount at column 28 (its opening quote).
+    fs::write(&plan, plan_with_items(10_000, Some(9_999))).unwrap();
+    let run = check(&root, &[]);
+    assert_eq!(run.code, Some(1), "stderr:\n{}", run.stderr);
+    let line = 9 + 3 * 9_998 + 2;
+    let head = format!("demo/plans/2566-2570.yaml:{line}:28: error: '12,34' ไม่ใช่จำนวนเงินที่ถูกต้อง");
+    assert!(run.stderr.lines().any(|l| l.starts_with(&head)), "expected `{head}`; stderr:\n{}", run.stderr);
+}
+
+#[test]
+fn a_50_mb_yaml_file_is_refused_with_its_limit_and_nothing_is_built() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("content");
+    copy_dir(&base_dir(), &root);
+    let plan = root.join("demo/plans/2566-2570.yaml");
+    let mut text = fs::read_to_string(&plan).unwrap();
+    let filler = "# ความเห็นยาวเพื่อทดสอบขนาดไฟล์ ".repeat(40) + "\n";
+    while text.len() < 50 * 1024 * 1024 {
+        text.push_str(&filler);
+    }
+    fs::write(&plan, &text).unwrap();
+    let run = check(&root, &[]);
+    assert_eq!(run.code, Some(1), "stderr:\n{}", run.stderr);
+    let head = "demo/plans/2566-2570.yaml:1:1: error: ";
+    assert!(
+        run.stderr.lines().any(|l| l.starts_with(head) && l.contains("16")),
+        "expected `{head}` naming the 16 MB limit; stderr:\n{}",
+        run.stderr
+    );
+    let out = tmp.path().join("site");
+    let build = Command::cargo_bin("prongsai")
+        .unwrap()
+        .args(["build", "--content"])
+        .arg(&root)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(build.status.code(), Some(1));
+    assert!(!out.exists(), "a failed build writes nothing");
+}
