@@ -35,16 +35,22 @@ pub fn authority_files(ctx: &Ctx, content_dir: &Path, i: usize) -> Result<Vec<Ou
             out.push(OutFile { path, bytes: crate::render::pages::ita_csv(site, a, y, c) });
         }
     }
-    for f in published_files(a) {
-        let bytes = std::fs::read(content_dir.join(&a.slug).join(&f))?;
+    for (f, path) in published_files(a, content_dir)? {
+        let bytes = std::fs::read(path)?;
         out.push(OutFile { path: format!("{}/{f}", a.slug), bytes });
     }
     Ok(out)
 }
 
 /// Everything under files/, and any other file the content links (a signed document, a
-/// report's or ITA item's evidence), so no link on the site points at nothing.
-fn published_files(a: &crate::content::model::Authority) -> std::collections::BTreeSet<String> {
+/// report's or ITA item's evidence), so no link on the site points at nothing; each with
+/// where it really is. Loading refused every path and link that leaves the content folder;
+/// this checks again where the bytes are read, so that a link changed since (or a model made
+/// by other code than the loader) still cannot publish a file from outside.
+fn published_files(
+    a: &crate::content::model::Authority,
+    content_dir: &Path,
+) -> Result<std::collections::BTreeMap<String, std::path::PathBuf>, BuildError> {
     use crate::content::load::paths::is_url;
     use crate::content::model::Evidence;
     let mut all: std::collections::BTreeSet<String> = a.files.iter().cloned().collect();
@@ -60,7 +66,25 @@ fn published_files(a: &crate::content::model::Authority) -> std::collections::BT
             }
         }
     }
-    all
+    let dir = content_dir.join(&a.slug);
+    let inside = [content_dir.canonicalize()?, dir.canonicalize()?];
+    all.into_iter()
+        .map(|f| {
+            let plain =
+                !f.starts_with(['/', '\\']) && f.chars().nth(1) != Some(':') && f.split(['/', '\\']).all(|c| c != "..");
+            let real = dir
+                .join(&f)
+                .canonicalize()
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}/{f}: {e}", a.slug)))?;
+            if !plain || !inside.iter().any(|d| real.starts_with(d)) {
+                let at = format!("{}/{f}", a.slug);
+                return Err(BuildError::Io(std::io::Error::other(format!(
+                    "{at}: ไฟล์อยู่นอกโฟลเดอร์เนื้อหา ไม่เผยแพร่ / the file is outside the content folder; not published"
+                ))));
+            }
+            Ok((f, real))
+        })
+        .collect()
 }
 
 fn json_bytes(v: &serde_json::Value) -> Vec<u8> {

@@ -27,7 +27,8 @@ pub struct Group {
 
 fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
+    // Bidi controls a label leaves open would run on into the figures after it.
+    for c in super::markdown::isolate_bidi(s).chars() {
         match c {
             '&' => o.push_str("&amp;"),
             '<' => o.push_str("&lt;"),

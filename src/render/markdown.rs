@@ -1,9 +1,13 @@
 //! Markdown for item detail pages. The HTML is inserted into pages unescaped, so everything an author
 //! could use to inject markup or script (raw HTML, dangerous URL schemes) is neutralised here.
+//!
+//! Also the rule for Unicode bidirectional controls in any text a page shows (see [`isolate_bidi`]):
+//! the templates' escaping ([`escape_text`]) and the Markdown text both apply it.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
 pub struct Heading {
     pub level: u8,
@@ -98,8 +102,81 @@ fn safe_url(dest: &str, is_link: bool) -> bool {
     }
 }
 
+const LRE: char = '\u{202A}';
+const RLE: char = '\u{202B}';
+const PDF: char = '\u{202C}';
+const LRO: char = '\u{202D}';
+const RLO: char = '\u{202E}';
+const LRI: char = '\u{2066}';
+const RLI: char = '\u{2067}';
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// Text with its bidirectional controls kept in their place. An embedding or override (U+202A–E)
+/// or isolate (U+2066–8) that the text opens and does not close would run on into what the page
+/// prints after it, in the same paragraph: a right-to-left override in an item title could show
+/// the budget beside it backwards ("Trojan Source"). Removing the controls would lose characters
+/// an author typed (the rule is that Thai text keeps every one), so unbalanced text is isolated
+/// instead: wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, as `<bdi>` would. A PDI closes
+/// one isolate and every embedding opened inside it, so the wrapper ends with one PDI per
+/// isolate the text left open, and one for itself. One more FSI in front per stray PDI (a PDI
+/// that closes nothing in the text) keeps such a PDI from closing the wrapper early. Balanced
+/// text, and text without controls (nearly all), is returned as it is.
+pub fn isolate_bidi(s: &str) -> Cow<'_, str> {
+    // Every control is encoded as E2 80 AA–AE or E2 81 A6–A9.
+    if !s.as_bytes().contains(&0xE2) {
+        return Cow::Borrowed(s);
+    }
+    // What is open, innermost last: true for an isolate, false for an embedding or override.
+    let mut open: Vec<bool> = Vec::new();
+    let mut stray_pdi = 0;
+    for c in s.chars() {
+        match c {
+            LRE | RLE | LRO | RLO => open.push(false),
+            // A PDF closes an embedding opened inside the innermost isolate, never the isolate.
+            PDF if open.last() == Some(&false) => {
+                open.pop();
+            }
+            LRI | RLI | FSI => open.push(true),
+            // A PDI closes its isolate and every embedding opened inside it.
+            PDI => match open.iter().rposition(|&isolate| isolate) {
+                Some(at) => open.truncate(at),
+                None => {
+                    open.clear();
+                    stray_pdi += 1;
+                }
+            },
+            _ => {}
+        }
+    }
+    if open.is_empty() && stray_pdi == 0 {
+        return Cow::Borrowed(s);
+    }
+    let open_isolates = open.iter().filter(|&&isolate| isolate).count();
+    let mut out = String::with_capacity(s.len() + 3 * (stray_pdi + open_isolates + 2));
+    out.extend(std::iter::repeat_n(FSI, stray_pdi + 1));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(PDI, open_isolates + 1));
+    Cow::Owned(out)
+}
+
+/// The templates' escaping (set on the theme's Tera): HTML-escaped as Tera does, with
+/// bidirectional controls isolated ([`isolate_bidi`]). Every value a template prints goes
+/// through it, so no text from content can run on into the page around it.
+pub fn escape_text(input: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    tera::escape_html(&isolate_bidi(input), out)
+}
+
 fn escape_attr(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
+/// [`isolate_bidi`] for a Markdown text.
+fn isolated(t: CowStr<'_>) -> CowStr<'_> {
+    match isolate_bidi(&t) {
+        Cow::Borrowed(_) => t,
+        Cow::Owned(s) => s.into(),
+    }
 }
 
 struct PendingHeading<'a> {
@@ -123,6 +200,8 @@ struct Transform<'a> {
 impl<'a> Transform<'a> {
     fn handle(&mut self, event: Event<'a>) {
         match event {
+            Event::Text(t) => self.push(Event::Text(isolated(t))),
+            Event::Code(t) => self.push(Event::Code(isolated(t))),
             Event::Start(Tag::HtmlBlock) => self.html_block = Some(String::new()),
             Event::End(TagEnd::HtmlBlock) => {
                 let raw = self.html_block.take().unwrap_or_default();
@@ -130,12 +209,13 @@ impl<'a> Transform<'a> {
             }
             Event::Html(raw) | Event::InlineHtml(raw) => match &mut self.html_block {
                 Some(buf) => buf.push_str(&raw),
-                None => self.push(Event::Text(raw)),
+                None => self.push(Event::Text(isolated(raw))),
             },
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let keep = safe_url(&dest_url, true);
                 self.kept.push(keep);
                 if keep {
+                    let title = isolated(title);
                     self.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
                 }
             }
@@ -144,6 +224,7 @@ impl<'a> Transform<'a> {
                 let keep = safe_url(&dest_url, false);
                 self.kept.push(keep);
                 if keep {
+                    let title = isolated(title);
                     self.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
                 }
             }
@@ -195,7 +276,7 @@ impl<'a> Transform<'a> {
             if i > 0 {
                 self.push(Event::HardBreak);
             }
-            self.push(Event::Text(line.to_string().into()));
+            self.push(Event::Text(isolate_bidi(line).into_owned().into()));
         }
         self.push(Event::End(TagEnd::Paragraph));
     }
@@ -349,7 +430,65 @@ mod tests {
         assert!(render("> ".repeat(10_000).as_str(), 1).html.contains("<blockquote>"));
     }
 
+    /// Whether nothing `s` opens stays open after it, and it closes nothing it did not open.
+    fn balanced(s: &str) -> bool {
+        let mut open: Vec<bool> = Vec::new();
+        for c in s.chars() {
+            match c {
+                LRE | RLE | LRO | RLO => open.push(false),
+                PDF if open.last() == Some(&false) => {
+                    open.pop();
+                }
+                LRI | RLI | FSI => open.push(true),
+                PDI => match open.iter().rposition(|&i| i) {
+                    Some(at) => open.truncate(at),
+                    None => return false,
+                },
+                _ => {}
+            }
+        }
+        open.is_empty()
+    }
+
+    #[test]
+    fn bidi_controls_are_kept_and_isolated() {
+        for plain in ["ไทย 1,000 บาท – ok", "a\u{202E}b\u{202C}c", "a\u{2067}b\u{202B}c\u{2069}", "\u{202C}x", ""]
+        {
+            assert!(matches!(isolate_bidi(plain), Cow::Borrowed(_)), "{plain:?}");
+        }
+        assert_eq!(isolate_bidi("ก\u{202E}ข"), "\u{2068}ก\u{202E}ข\u{2069}");
+        // One PDI per isolate left open, and one for the wrapper.
+        assert_eq!(isolate_bidi("\u{2066}x\u{202C}"), "\u{2068}\u{2066}x\u{202C}\u{2069}\u{2069}");
+        assert_eq!(isolate_bidi("\u{202B}x"), "\u{2068}\u{202B}x\u{2069}");
+        // A stray PDI would close the wrapper and leave the override after it open: one more FSI.
+        assert_eq!(isolate_bidi("\u{2069}\u{202E}x"), "\u{2068}\u{2068}\u{2069}\u{202E}x\u{2069}");
+        assert!(balanced(&isolate_bidi("\u{2069}\u{202E}x")) && !balanced("\u{2069}\u{202E}x"));
+        // The templates' escaping and Markdown text both apply it.
+        let mut out = Vec::new();
+        escape_text("<b>\u{202E}1,000</b>", &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "\u{2068}&lt;b&gt;\u{202E}1,000&lt;/b&gt;\u{2069}");
+        let out = html("ชื่อ\u{202E}โครงการ 1,000 บาท `\u{202D}x` [ลิงก์](https://x.th \"t\u{202E}\")\n\n<b>\u{202E}</b>");
+        assert!(out.contains("\u{2068}ชื่อ\u{202E}โครงการ 1,000 บาท \u{2069}"), "{out:?}");
+        assert!(out.contains("<code>\u{2068}\u{202D}x\u{2069}</code>"), "{out:?}");
+        assert!(out.contains("title=\"\u{2068}t\u{202E}\u{2069}\""), "{out:?}");
+        assert!(out.contains("&lt;b&gt;\u{2068}\u{202E}\u{2069}&lt;/b&gt;"), "{out:?}");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn isolated_text_is_balanced_and_keeps_every_character(
+            s in "[a-zก-ฮ0-9 \u{202A}-\u{202E}\u{2066}-\u{2069}\u{200E}\u{200F}]{0,40}"
+        ) {
+            let out = isolate_bidi(&s);
+            proptest::prop_assert!(balanced(&out), "{:?} → {:?}", s, out);
+            proptest::prop_assert!(out.contains(s.as_str()));
+            if balanced(&s) {
+                proptest::prop_assert_eq!(out.as_ref(), s.as_str());
+            }
+            let r = render(&s, 1);
+            proptest::prop_assert!(balanced(&r.html), "{:?} → {:?}", s, r.html);
+        }
+
         #[test]
         fn never_panics_and_never_emits_raw_tags(s in "(?s)[ -~\t\n\u{0E00}-\u{0E7F}]{0,300}", shift in 0u8..10) {
             let r = render(&s, shift);

@@ -90,6 +90,7 @@ pub fn load(content_dir: &Path, lang: Lang) -> Result<Theme, ThemeError> {
     }
     let mut tera = tera::Tera::new();
     tera.autoescape_on([".html", ".xml", ".svg"]);
+    tera.set_escape_fn(crate::render::markdown::escape_text);
     tera.add_raw_templates(templates).map_err(|e| ThemeError::Template(e.to_string()))?;
     Ok(Theme { tera, assets, strings })
 }

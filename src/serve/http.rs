@@ -213,8 +213,11 @@ async fn file(State(app): State<App>, uri: Uri, headers: axum::http::HeaderMap) 
             let to = format!("./{last}/");
             return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, to)]).into_response();
         }
-        let index = path.join("index.html");
-        return if index.is_file() { send(&index, StatusCode::OK, version).await } else { not_found().await };
+        // Resolved like any request: an index.html that is a link out of the folder is refused too.
+        return match resolve(&app.root, &format!("{request}index.html")).filter(|p| p.is_file()) {
+            Some(index) => send(&index, StatusCode::OK, version).await,
+            None => not_found().await,
+        };
     }
     let fingerprinted = request.starts_with("/assets/")
         && !request.ends_with(".html")
@@ -244,9 +247,46 @@ mod tests {
     fn a_link_pointing_outside_is_refused() {
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("secret.txt"), "s").unwrap();
+        std::fs::write(outside.path().join("index.html"), "s").unwrap();
         let dir = tempfile::tempdir().unwrap();
         std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("link.txt")).unwrap();
         assert_eq!(resolve(dir.path(), "/link.txt"), None);
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("linked")).unwrap();
+        assert_eq!(resolve(dir.path(), "/linked/secret.txt"), None);
+        assert_eq!(resolve(dir.path(), "/linked/"), None);
+        std::fs::create_dir(dir.path().join("a")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("index.html"), dir.path().join("a/index.html")).unwrap();
+        assert!(resolve(dir.path(), "/a/").is_some());
+        assert_eq!(resolve(dir.path(), "/a/index.html"), None);
+    }
+
+    #[test]
+    fn encoded_and_absolute_tricks_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("a")).unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "s").unwrap();
+        for bad in [
+            "/..",
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/%2E%2E%2Fsecret.txt",
+            "/..%2fsecret.txt",
+            "/a/..%2f..%2fsecret.txt",
+            "/..%5csecret.txt",
+            "/%5c..%5csecret.txt",
+            "/a/%2e%2e/%2e%2e/secret.txt",
+            "/.%2e/secret.txt",
+            "/%c0%ae%c0%ae/secret.txt",
+            "/secret.txt%00.html",
+            "/a/./../../secret.txt",
+        ] {
+            assert_eq!(resolve(&site, bad), None, "{bad}");
+        }
+        // An absolute path inside the request stays below the folder.
+        let abs = format!("/{}", dir.path().join("secret.txt").display());
+        assert_eq!(resolve(&site, &abs), None);
+        assert_eq!(resolve(&site, &format!("/%2F{}", abs.trim_start_matches('/'))), None);
     }
 
     #[test]

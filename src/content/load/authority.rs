@@ -58,7 +58,7 @@ impl Loader<'_> {
         let (file, node) = read_yaml(&path, &rel, self.sources, self.diags)?;
         let mut r = Reader::new(file, self.diags);
         let mut a = read_authority(&mut r, &node, slug)?;
-        a.files = list_files(&dir.join("files"), dir);
+        a.files = super::paths::list_files(self.root, dir, self.sources, self.diags);
         let paths = PathCtx { content_root: self.root, authority_dir: dir };
         for (stem, file, node) in self.yaml_files(&dir.join("plans")) {
             let mut r = Reader::new(file, self.diags);
@@ -180,16 +180,4 @@ fn read_authority(r: &mut Reader, node: &Node, slug: &str) -> Option<Authority> 
         ita: Vec::new(),
         files: Vec::new(),
     })
-}
-
-fn list_files(files_dir: &Path, authority_dir: &Path) -> Vec<String> {
-    let mut out: Vec<String> = walkdir::WalkDir::new(files_dir)
-        .follow_links(false)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.path().strip_prefix(authority_dir).ok().map(|p| p.to_string_lossy().replace('\\', "/")))
-        .collect();
-    out.sort();
-    out
 }

@@ -12,6 +12,12 @@ pub struct Loaded {
 /// Reads `path` as UTF-8 text, registering it in `sources` under `rel`. Problems are reported.
 pub fn read_text(path: &Path, rel: &str, sources: &mut SourceMap, diags: &mut Diagnostics) -> Option<Loaded> {
     let start = Pos { line: 1, col: 1 };
+    // A link to a file outside the content folder: its text must not be published or quoted.
+    if super::paths::file_leaves_content(path, rel) {
+        let file = sources.add(rel.to_string(), None);
+        diags.error(file, start, Msg::PathLeavesContent { path: rel.to_string() });
+        return None;
+    }
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
