@@ -195,6 +195,12 @@ struct Transform<'a> {
     /// One entry per open link or image: whether its start tag was kept, so its end tag matches.
     kept: Vec<bool>,
     html_block: Option<String>,
+    /// The open table's column alignments, whether its cells are header cells, and the
+    /// column of the next cell: cells are written with a class, not the `style` attribute
+    /// pulldown-cmark would write, which the pages' Content-Security-Policy refuses.
+    table: Vec<pulldown_cmark::Alignment>,
+    in_table_head: bool,
+    column: usize,
 }
 
 impl<'a> Transform<'a> {
@@ -242,7 +248,36 @@ impl<'a> Transform<'a> {
                 self.push(Event::Html(
                     "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"ตาราง\">\n".into(),
                 ));
-                self.push(Event::Start(Tag::Table(alignments)));
+                self.push(Event::Start(Tag::Table(vec![pulldown_cmark::Alignment::None; alignments.len()])));
+                self.table = alignments;
+            }
+            Event::Start(Tag::TableHead) => {
+                (self.in_table_head, self.column) = (true, 0);
+                self.push(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_table_head = false;
+                self.push(Event::End(TagEnd::TableHead));
+            }
+            Event::Start(Tag::TableRow) => {
+                self.column = 0;
+                self.push(Event::Start(Tag::TableRow));
+            }
+            Event::Start(Tag::TableCell) => {
+                use pulldown_cmark::Alignment;
+                let tag = if self.in_table_head { "th" } else { "td" };
+                let class = match self.table.get(self.column) {
+                    Some(Alignment::Left) => " class=\"align-left\"",
+                    Some(Alignment::Center) => " class=\"align-center\"",
+                    Some(Alignment::Right) => " class=\"align-right\"",
+                    _ => "",
+                };
+                self.push(Event::Html(format!("<{tag}{class}>").into()));
+            }
+            Event::End(TagEnd::TableCell) => {
+                let tag = if self.in_table_head { "th" } else { "td" };
+                self.push(Event::Html(format!("</{tag}>").into()));
+                self.column += 1;
             }
             Event::End(TagEnd::Table) => {
                 self.push(Event::End(TagEnd::Table));
@@ -389,6 +424,16 @@ mod tests {
         assert!(out.contains("<img src=\"/img/a.png\" alt=\"ok\" />") && out.contains("src=\"https://x.th/a.png\""));
         let out = html("[![ภาพ](javascript:x)](https://x.th)");
         assert_eq!(out, "<p><a href=\"https://x.th\">ภาพ</a></p>\n");
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let out = html("| ก | ข | ค | ง |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
+        assert!(!out.contains("style="), "{out}");
+        assert!(out.contains("<th class=\"align-left\">ก</th>"), "{out}");
+        assert!(out.contains("<td class=\"align-center\">2</td>"), "{out}");
+        assert!(out.contains("<td class=\"align-right\">3</td>"), "{out}");
+        assert!(out.contains("<td>4</td>"), "{out}");
     }
 
     #[test]
