@@ -195,10 +195,10 @@ pub fn may_replace(dir: &Path) -> io::Result<()> {
     {
         return Ok(());
     }
-    Err(io::Error::other(format!(
+    Err(io::Error::other(
         "ไม่แทนที่โฟลเดอร์ที่มีไฟล์อื่นอยู่ (ไม่ใช่เว็บไซต์ที่ prongsai สร้าง): เลือกโฟลเดอร์ผลลัพธ์ใหม่หรือโฟลเดอร์ว่าง / \
-         not replacing a folder that holds other files (not a site prongsai built): choose a new or empty output folder"
-    )))
+         not replacing a folder that holds other files (not a site prongsai built): choose a new or empty output folder",
+    ))
 }
 
 /// Refuses an output folder that holds the content folder: replacing it would delete the
