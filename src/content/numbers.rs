@@ -103,18 +103,32 @@ pub enum NumberError {
 pub fn parse_money(input: &str) -> Result<Money, NumberError> {
     let folded = fold_thai_digits(input.trim());
     let mut s = folded.as_str();
-    for suffix in ["บาท", ".-", ".–"] {
-        s = s.trim_end().strip_suffix(suffix).unwrap_or(s).trim_end();
+    // A minus sign, and whatever follows read as an amount of its own (suffixes and all): a
+    // loop, not a recursion, so that a line of minus signs can neither overflow the stack
+    // nor take quadratic time.
+    let mut negative = false;
+    loop {
+        for suffix in ["บาท", ".-", ".–"] {
+            s = s.trim_end().strip_suffix(suffix).unwrap_or(s).trim_end();
+        }
+        s = s.trim_start();
+        if s.is_empty() {
+            return Err(NumberError::Empty);
+        }
+        match s.strip_prefix('-') {
+            Some(rest) => {
+                negative = true;
+                s = rest;
+            }
+            None => break,
+        }
     }
-    if s.is_empty() {
-        return Err(NumberError::Empty);
-    }
-    if let Some(rest) = s.strip_prefix('-') {
-        return match parse_money(rest) {
-            Ok(_) => Err(NumberError::Negative),
-            Err(e) => Err(e),
-        };
-    }
+    let money = parse_unsigned_money(s)?;
+    if negative { Err(NumberError::Negative) } else { Ok(money) }
+}
+
+/// An amount without sign or suffix: baht with optional separators, then up to two decimals.
+fn parse_unsigned_money(s: &str) -> Result<Money, NumberError> {
     let (int_part, frac_part) = match s.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (s, None),
@@ -212,6 +226,21 @@ mod tests {
         assert_eq!(rate4(33, 36).as_deref(), Some("0.9167"));
         assert_eq!(rate4(1, 0), None);
         assert_eq!(rate4(1, 1).as_deref(), Some("1.0000"));
+    }
+
+    #[test]
+    fn many_minus_signs_neither_overflow_the_stack_nor_take_quadratic_time() {
+        // Found in the fuzzing pass (docs/fuzzing.md): each `-` was one more recursion, and a budget
+        // of a million of them crashed `prongsai check`. A loader thread has a 2 MiB stack.
+        let run = |s: String| std::thread::Builder::new().stack_size(256 * 1024).spawn(move || parse_money(&s));
+        let dashes = "-".repeat(1_000_000);
+        assert_eq!(run(format!("{dashes}500")).unwrap().join().unwrap(), Err(NumberError::Negative));
+        assert_eq!(run(dashes.clone()).unwrap().join().unwrap(), Err(NumberError::Empty));
+        assert_eq!(run(format!("{dashes}x")).unwrap().join().unwrap(), Err(NumberError::NotANumber));
+        assert_eq!(parse_money("- -500 บาท"), Err(NumberError::Negative));
+        assert_eq!(parse_money("-"), Err(NumberError::Empty));
+        assert_eq!(parse_money("--"), Err(NumberError::Empty));
+        assert_eq!(parse_money("-20,0000"), Err(NumberError::Grouping));
     }
 
     fn thai(s: &str, mask: u64) -> String {
