@@ -650,6 +650,22 @@ fn links_and_paths_that_leave_are_precise_errors_and_nothing_is_built() {
     assert!(files.is_empty(), "nothing is written: {:?}", files.keys().collect::<Vec<_>>());
 }
 
+/// A signed document is published beside the pages, so it must be a file of the content
+/// folder. Found by fuzz/content_yaml: `check` accepted a web address there, and the build
+/// then failed trying to read it as a file.
+#[test]
+fn a_signed_document_must_be_a_file_not_a_web_address() {
+    for file in ["demo/plans/2566-2570.yaml", "demo/reports/2566-6m.yaml"] {
+        let (_tmp, content) = copy_of(&base_dir());
+        let line = edit(&content.join(file), "document: files/plan.pdf", "document: http://files/plan.pdf");
+        let run = check(&content);
+        assert_eq!(run.code, Some(1), "{file}: {}", run.stderr);
+        assert!(has_line(&run, "error", file, line, "'http://files/plan.pdf' ออกนอกโฟลเดอร์เนื้อหา"), "{}", run.stderr);
+        let (run, files) = build(&content);
+        assert!(run.code == Some(1) && files.is_empty() && !run.stderr.contains("os error"), "{}", run.stderr);
+    }
+}
+
 #[test]
 fn links_in_authority_and_site_fields_must_be_web_addresses() {
     for (file, from, to, line) in [

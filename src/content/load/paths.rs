@@ -61,6 +61,18 @@ pub fn check_ref(r: &mut Reader, ctx: &PathCtx, text: &str, pos: Pos) -> Option<
     }
 }
 
+/// A reference that must name a file of the content folder: a plan's or a round's signed
+/// `document`, which is published beside the pages and linked as such. A web address is
+/// refused here (found by fuzz/content_yaml: `check` accepted `document: http://…`, and the
+/// build then failed reading it as a file).
+pub fn check_file_ref(r: &mut Reader, ctx: &PathCtx, text: &str, pos: Pos) -> Option<String> {
+    if is_url(text) {
+        r.error(pos, Msg::PathLeavesContent { path: text.trim().to_string() });
+        return None;
+    }
+    check_ref(r, ctx, text, pos)
+}
+
 /// The authority's attachments: every file below `files/`, as `files/…`, sorted. A link in
 /// there is followed when it stays inside (a shared scan kept once); one pointing outside
 /// the content folder, or at nothing, is reported where it lies and not published.

@@ -1,6 +1,6 @@
 //! plans/<plan>.yaml: dimensions → missions → items, with budgets per fiscal year.
 
-use super::paths::{PathCtx, check_ref};
+use super::paths::{PathCtx, check_file_ref};
 use crate::content::model::*;
 use crate::content::read::{Fields, Reader, is_item_id};
 use crate::content::templates::{self, Template};
@@ -27,7 +27,7 @@ pub fn read_plan(r: &mut Reader, root: &Node, slug: &str, paths: &PathCtx) -> Op
     let adopted = f.get("adopted").and_then(|n| r.date(n, "adopted"));
     let document = f.get("document").and_then(|n| {
         let t = r.text(n, "document")?;
-        check_ref(r, paths, &t, n.pos)
+        check_file_ref(r, paths, &t, n.pos)
     });
     let mut b = PlanBuilder { years: fiscal_years.clone().unwrap_or_default(), tpl, ..Default::default() };
     if let Some(dims) = r.require(&f, "dimensions") {

@@ -1,6 +1,6 @@
 //! reports/<fiscal-year>-<period>.yaml: one progress-report round.
 
-use super::paths::{PathCtx, check_ref};
+use super::paths::{PathCtx, check_file_ref, check_ref};
 use crate::content::model::*;
 use crate::content::read::Reader;
 use crate::content::yaml::Node;
@@ -37,7 +37,7 @@ pub fn read_report(r: &mut Reader, root: &Node, stem: &str, paths: &PathCtx) -> 
     let published = f.get("published").and_then(|n| r.date(n, "published"));
     let document = f.get("document").and_then(|n| {
         let t = r.text(n, "document")?;
-        check_ref(r, paths, &t, n.pos)
+        check_file_ref(r, paths, &t, n.pos)
     });
     let items_node = r.require(&f, "items");
     let items_pos = items_node.map(|n| n.pos).unwrap_or(root.pos);
