@@ -19,7 +19,7 @@ use common::root;
 /// Small blocks, shards and inline limits, so that the example's handful of documents
 /// exercises every path a national portal takes: several blocks, packed and own files.
 const SMALL: IndexOptions =
-    IndexOptions { block: 16, inline_max: 6, own_file_min: 24, shard_target: 128, records_chunk: 8 };
+    IndexOptions { block: 16, inline_max: 6, own_file_min: 24, shard_target: 128, pack_target: 128, records_chunk: 8 };
 
 fn build_site(dir: &Path, search: IndexOptions) -> PathBuf {
     let content = root().join("content");

@@ -42,6 +42,7 @@ const OPTS: Options = Options {
         inline_max: 96,
         own_file_min: 256,
         shard_target: 512,
+        pack_target: 512,
         records_chunk: 8,
     },
 };

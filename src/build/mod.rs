@@ -118,13 +118,14 @@ pub fn emit_site(
     let (index, authorities) = rayon::join(
         || -> Result<_, BuildError> {
             timings.time("search index (alongside the pages)", || {
-                let docs = crate::search::docs::collect(&ctx);
                 let mut paths = BTreeSet::new();
-                let page = renderer.search_page(&ctx, &docs)?;
-                for f in renderer.index_files(&ctx, &docs).into_iter().chain([page]) {
+                renderer.write_index(&ctx, &mut |f: OutFile| {
                     paths.insert(f.path.clone());
-                    put(f)?;
-                }
+                    put(f)
+                })?;
+                let page = renderer.search_page(&ctx)?;
+                paths.insert(page.path.clone());
+                put(page)?;
                 Ok(paths)
             })
         },
@@ -197,6 +198,5 @@ pub fn search_index(content: &Content, content_dir: &Path) -> Result<Vec<OutFile
     let prepared = Prepared::load(content, content_dir)?;
     let figures = compute::site(content);
     let ctx = prepared.ctx(content, &figures);
-    let docs = crate::search::docs::collect(&ctx);
-    Ok(crate::search::index::build(&ctx, &docs, Default::default()))
+    Ok(crate::search::index::build(&ctx, Default::default()))
 }

@@ -7,7 +7,6 @@ use super::theme::Theme;
 use super::value::to_tera;
 use super::{OutFile, paths};
 use crate::content::model::Content;
-use crate::search::docs::Docs;
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -152,8 +151,8 @@ impl<'t> Renderer<'t> {
     }
 
     /// The search page: its filters list what the documents hold.
-    pub fn search_page(&self, ctx: &Ctx, search_docs: &Docs) -> Result<OutFile, RenderError> {
-        self.page(&pages::search_page(ctx, search_docs))
+    pub fn search_page(&self, ctx: &Ctx) -> Result<OutFile, RenderError> {
+        self.page(&pages::search_page(ctx))
     }
 
     /// The HTML pages of authority `i`. Built and rendered together, so only one
@@ -165,9 +164,14 @@ impl<'t> Renderer<'t> {
         Ok(AuthorityPages { addresses, files })
     }
 
-    /// The search index (`search/…` except the page).
-    pub fn index_files(&self, ctx: &Ctx, search_docs: &Docs) -> Vec<OutFile> {
-        crate::search::index::build(ctx, search_docs, self.opts.search)
+    /// The search index (`search/…` except the page), in memory.
+    pub fn index_files(&self, ctx: &Ctx) -> Vec<OutFile> {
+        crate::search::index::build(ctx, self.opts.search)
+    }
+
+    /// The search index (`search/…` except the page), each file handed to `emit` when ready.
+    pub fn write_index<E>(&self, ctx: &Ctx, emit: &mut impl FnMut(OutFile) -> Result<(), E>) -> Result<(), E> {
+        crate::search::index::write(ctx, self.opts.search, emit)
     }
 
     /// Theme assets, sitemap, feed and robots.txt.

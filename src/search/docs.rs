@@ -85,8 +85,17 @@ pub fn province_of(a: &Authority) -> (String, String) {
     (slug, name)
 }
 
-/// Every document of the site, numbered as the index numbers them.
-pub fn collect(ctx: &Ctx) -> Docs {
+/// The order the index numbers documents in: authorities province by province, kind by
+/// kind, then by Thai name; and the provinces in Thai order.
+pub struct Order {
+    /// (province index, authority index), in numbering order.
+    pub authorities: Vec<(usize, usize)>,
+    /// (slug, name) of every province that has an authority; a province not in the national
+    /// list keeps its name as slug.
+    pub provinces: Vec<(String, String)>,
+}
+
+pub fn order(ctx: &Ctx) -> Order {
     let authorities = &ctx.content.authorities;
     let mut province_names: BTreeMap<String, String> = BTreeMap::new();
     for a in authorities {
@@ -105,23 +114,71 @@ pub fn collect(ctx: &Ctx) -> Docs {
         let a = &authorities[i];
         (p, a.kind, thai_sort_key(&a.name), a.slug.clone())
     });
+    Order { authorities: order, provinces }
+}
 
+/// Extends `groups` with the documents `start..end` of an authority of kind `kind` in
+/// province `province`.
+pub fn extend_groups(groups: &mut Vec<Group>, province: usize, kind: AuthorityKind, start: u32, end: u32) {
+    match groups.last_mut() {
+        Some(g) if g.province == province && g.kind == kind => g.end = end,
+        _ => groups.push(Group { province, kind, start, end }),
+    }
+}
+
+/// Every document of the site, numbered as the index numbers them. The index itself takes
+/// them an authority at a time ([`authority_docs`]) so it never holds every text at once.
+pub fn collect(ctx: &Ctx) -> Docs {
+    let Order { authorities, provinces } = order(ctx);
     let mut docs = Vec::new();
     let mut groups: Vec<Group> = Vec::new();
-    for (p, i) in order {
+    for (p, i) in authorities {
         let start = docs.len() as u32;
-        authority_docs(ctx, i, &mut docs);
-        let end = docs.len() as u32;
-        let kind = authorities[i].kind;
-        match groups.last_mut() {
-            Some(g) if g.province == p && g.kind == kind => g.end = end,
-            _ => groups.push(Group { province: p, kind, start, end }),
-        }
+        docs.extend(authority_docs(ctx, i));
+        extend_groups(&mut groups, p, ctx.content.authorities[i].kind, start, docs.len() as u32);
     }
     Docs { docs, provinces, groups }
 }
 
-fn authority_docs(ctx: &Ctx, ai: usize, out: &mut Vec<Doc>) {
+/// What the search page's filters offer and the index's year codes: the highest dimension
+/// of any item, and every distinct (first, last) fiscal-year span of any document, sorted.
+/// Read from the content, without making the documents; [`authority_docs`] gives the same
+/// spans (a test holds them together).
+pub struct Facts {
+    pub max_dimension: u32,
+    pub year_spans: Vec<(i32, i32)>,
+}
+
+pub fn facts(ctx: &Ctx) -> Facts {
+    let mut max_dimension = 0;
+    let mut spans = std::collections::BTreeSet::new();
+    for a in &ctx.content.authorities {
+        for p in &a.plans {
+            max_dimension = p.items.iter().map(|i| i.dimension).fold(max_dimension, u32::max);
+            if let (Some(f), Some(l)) = (p.fiscal_years.first(), p.fiscal_years.last()) {
+                spans.insert((*f, *l));
+            }
+        }
+        for r in &a.reports {
+            spans.insert((r.fiscal_year, r.fiscal_year));
+        }
+        for y in &a.ita {
+            if ctx.catalogues.contains_key(&y.year) && y.issues.iter().any(|i| !i.measures.is_empty()) {
+                spans.insert((y.year, y.year));
+            }
+        }
+    }
+    Facts { max_dimension, year_spans: spans.into_iter().collect() }
+}
+
+/// The documents of authority `ai`, in the order the index numbers them.
+pub fn authority_docs(ctx: &Ctx, ai: usize) -> Vec<Doc> {
+    let mut out = Vec::new();
+    push_authority_docs(ctx, ai, &mut out);
+    out
+}
+
+fn push_authority_docs(ctx: &Ctx, ai: usize, out: &mut Vec<Doc>) {
     let a = &ctx.content.authorities[ai];
     let doc = |ty, title: String, url: String| Doc {
         ty,
@@ -229,5 +286,25 @@ mod tests {
         let mut names = vec!["เชียงใหม่", "ชัยนาท", "กระบี่", "แพร่", "พะเยา"];
         names.sort_by_key(|n| super::thai_sort_key(n));
         assert_eq!(names, ["กระบี่", "ชัยนาท", "เชียงใหม่", "พะเยา", "แพร่"]);
+    }
+
+    /// The facts read from the content are those of the documents, on the example content
+    /// (real plans, reports and ITA years).
+    #[test]
+    fn facts_are_those_of_the_documents() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let loaded = crate::build::load_and_check(&dir);
+        let prepared = crate::build::Prepared::load(&loaded.content, &dir).expect("theme and catalogues");
+        let figures = crate::compute::site(&loaded.content);
+        let ctx = prepared.ctx(&loaded.content, &figures);
+        let docs = super::collect(&ctx);
+        let facts = super::facts(&ctx);
+        let mut spans: Vec<(i32, i32)> = docs.docs.iter().filter_map(|d| d.years).collect();
+        spans.sort_unstable();
+        spans.dedup();
+        assert!(spans.len() > 2, "{spans:?}");
+        assert_eq!(facts.year_spans, spans);
+        let max_dimension = docs.docs.iter().filter_map(|d| d.dimension).max();
+        assert_eq!(Some(facts.max_dimension), max_dimension);
     }
 }

@@ -14,7 +14,7 @@
 //! Keys are `g` + a trigram of folded text (recall) or `w` + a dictionary word (ranking).
 
 use super::codec::{encode_key, encode_postings, hash, pack, put_varint};
-use super::docs::{Doc, Docs};
+use super::docs::{Doc, Group, authority_docs, extend_groups};
 use super::fold::{fold, trigram_codes, trigram_text};
 use super::words::words;
 use crate::content::model::{AuthorityKind, Kind, Status};
@@ -32,15 +32,27 @@ pub struct Options {
     pub inline_max: usize,
     /// A block's postings of one key of at least this many bytes get a file of their own.
     pub own_file_min: usize,
-    /// Aimed size of a dictionary shard and of a packed postings shard, in bytes.
+    /// Aimed size of a dictionary shard, in bytes: a query reads one per key.
     pub shard_target: usize,
+    /// Aimed size of a packed postings shard, in bytes: a query reads one per key and block
+    /// read. Larger than a dictionary shard because packs are most of the index's files.
+    pub pack_target: usize,
     /// Documents per records file.
     pub records_chunk: usize,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { block: 4096, inline_max: 96, own_file_min: 1024, shard_target: 1024, records_chunk: 8 }
+        // Measured against the bytes a query fetches (docs/benchmarks.md, search) and the
+        // number of files a national portal writes (docs/benchmarks.md, portal scale).
+        Options {
+            block: 4096,
+            inline_max: 96,
+            own_file_min: 1024,
+            shard_target: 1024,
+            pack_target: 2048,
+            records_chunk: 16,
+        }
     }
 }
 
@@ -129,31 +141,95 @@ fn pow2_shards(total: usize, per_shard: usize, parts: usize) -> u32 {
     (want.max(1).next_power_of_two() as u32).min(4096)
 }
 
-/// The index files for `docs`, paths below the site root.
-pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
-    // One block of documents at a time: their keys are cut in parallel, then merged, so the
-    // memory held is the postings (four bytes each) and one block's keys, never every
-    // document's keys at once.
+/// Authorities whose documents are made and cut into keys together, in parallel.
+const AUTHORITY_BATCH: usize = 64;
+
+/// What a result shows, kept from a document once its text is cut into keys.
+struct Record {
+    title: String,
+    url: String,
+    authority: usize,
+    context: String,
+    excerpt: String,
+    facets: [u8; 3],
+}
+
+impl Record {
+    fn of(d: Doc, years: &[(i32, i32)]) -> Record {
+        Record {
+            facets: facet_bytes(&d, years),
+            excerpt: excerpt(&d),
+            title: d.title,
+            url: d.url,
+            authority: d.authority,
+            context: d.context,
+        }
+    }
+}
+
+/// The index files, paths below the site root, in memory: for `serve`, tests and benchmarks.
+pub fn build(ctx: &Ctx, opts: Options) -> Vec<OutFile> {
+    let mut out = Vec::new();
+    let _ = write(ctx, opts, &mut |f| {
+        out.push(f);
+        Ok::<(), std::convert::Infallible>(())
+    });
+    out
+}
+
+/// Makes the index files and hands each to `emit` as soon as it is complete, paths below
+/// the site root. Documents are made an authority at a time and dropped once cut into keys,
+/// so what is held is the postings (four bytes each), never every document's text.
+pub fn write<E>(ctx: &Ctx, opts: Options, emit: &mut impl FnMut(OutFile) -> Result<(), E>) -> Result<(), E> {
+    let order = super::docs::order(ctx);
+    let mut years = super::docs::facts(ctx).year_spans;
+    years.truncate(255);
     let mut key_ids: HashMap<KeyId, usize, FxBuild> = HashMap::default();
     let mut postings: Vec<Vec<u32>> = Vec::new();
     let mut ids: Vec<KeyId> = Vec::new();
-    for (ci, chunk) in docs.docs.chunks(opts.block as usize).enumerate() {
-        let per_doc: Vec<Vec<(KeyId, u8)>> = chunk.par_iter().map(doc_keys).collect();
-        for (j, doc_keys) in per_doc.into_iter().enumerate() {
-            let id = (ci * opts.block as usize + j) as u32;
-            for (k, f) in doc_keys {
-                let kid = match key_ids.get(&k) {
-                    Some(&kid) => kid,
-                    None => {
-                        ids.push(k.clone());
-                        postings.push(Vec::new());
-                        key_ids.insert(k, postings.len() - 1);
-                        postings.len() - 1
-                    }
-                };
-                postings[kid].push(pack(id, f));
+    let mut facets: Vec<[u8; 3]> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut pending: Vec<Record> = Vec::with_capacity(opts.records_chunk);
+    let mut records_file = 0;
+    for batch in order.authorities.chunks(AUTHORITY_BATCH) {
+        let cut: Vec<Vec<(Vec<(KeyId, u8)>, Record)>> = batch
+            .par_iter()
+            .map(|&(_, ai)| {
+                let docs = authority_docs(ctx, ai);
+                docs.into_iter().map(|d| (doc_keys(&d), Record::of(d, &years))).collect()
+            })
+            .collect();
+        for (&(province, ai), docs) in batch.iter().zip(cut) {
+            let start = facets.len() as u32;
+            for (doc_keys, record) in docs {
+                let id = facets.len() as u32;
+                for (k, f) in doc_keys {
+                    let kid = match key_ids.get(&k) {
+                        Some(&kid) => kid,
+                        None => {
+                            ids.push(k.clone());
+                            postings.push(Vec::new());
+                            key_ids.insert(k, postings.len() - 1);
+                            postings.len() - 1
+                        }
+                    };
+                    postings[kid].push(pack(id, f));
+                }
+                facets.push(record.facets);
+                pending.push(record);
+                if pending.len() == opts.records_chunk {
+                    let bytes = records(ctx, &order.provinces, &pending);
+                    emit(OutFile { path: format!("search/r/{records_file}.json"), bytes })?;
+                    records_file += 1;
+                    pending.clear();
+                }
             }
+            extend_groups(&mut groups, province, ctx.content.authorities[ai].kind, start, facets.len() as u32);
         }
+    }
+    if !pending.is_empty() {
+        let bytes = records(ctx, &order.provinces, &pending);
+        emit(OutFile { path: format!("search/r/{records_file}.json"), bytes })?;
     }
     drop(key_ids);
     let mut keys: Vec<Key> = ids
@@ -167,9 +243,8 @@ pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
     drop(ids);
     keys.par_sort_unstable_by(|a, b| a.encoded.cmp(&b.encoded));
 
-    let n = docs.docs.len() as u32;
+    let n = facets.len() as u32;
     let blocks = n.div_ceil(opts.block).max(1);
-    let mut out = Vec::new();
 
     // Postings by block; decide which lists are inline, packed or on their own.
     struct Placed {
@@ -177,57 +252,65 @@ pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
         /// (block, own file?, bytes)
         blocks: Vec<(u32, bool, Vec<u8>)>,
     }
-    let placed: Vec<Placed> = keys
-        .par_iter()
-        .map(|k| {
-            let all = encode_postings(&k.postings, 0);
-            if all.len() <= opts.inline_max {
-                return Placed { inline: Some(all), blocks: Vec::new() };
-            }
-            let mut blocks = Vec::new();
-            for chunk in k.postings.chunk_by(|a, b| (a >> 2) / opts.block == (b >> 2) / opts.block) {
-                let b = (chunk[0] >> 2) / opts.block;
-                let bytes = encode_postings(chunk, b * opts.block);
-                blocks.push((b, bytes.len() >= opts.own_file_min, bytes));
-            }
-            Placed { inline: None, blocks }
-        })
-        .collect();
-    let packed_total: usize = placed.iter().flat_map(|p| &p.blocks).filter(|b| !b.1).map(|b| b.2.len() + 8).sum();
-    let pack_shards = pow2_shards(packed_total, opts.shard_target, blocks as usize);
+    let place = |k: &Key| {
+        let all = encode_postings(&k.postings, 0);
+        if all.len() <= opts.inline_max {
+            return Placed { inline: Some(all), blocks: Vec::new() };
+        }
+        let mut blocks = Vec::new();
+        for chunk in k.postings.chunk_by(|a, b| (a >> 2) / opts.block == (b >> 2) / opts.block) {
+            let b = (chunk[0] >> 2) / opts.block;
+            let bytes = encode_postings(chunk, b * opts.block);
+            blocks.push((b, bytes.len() >= opts.own_file_min, bytes));
+        }
+        Placed { inline: None, blocks }
+    };
+    // The packed total decides the number of pack shards before any is filled.
+    let packed_total: usize =
+        keys.par_iter().map(|k| place(k).blocks.iter().filter(|b| !b.1).map(|b| b.2.len() + 8).sum::<usize>()).sum();
+    let pack_shards = pow2_shards(packed_total, opts.pack_target, blocks as usize);
     let mut packs: BTreeMap<(u32, u32), Vec<u8>> = BTreeMap::new();
     let mut dict_entries: Vec<(u32, Vec<u8>)> = Vec::with_capacity(keys.len());
-    for (kid, (k, p)) in keys.iter().zip(placed).enumerate() {
-        let h = hash(&k.encoded);
-        let mut e = Vec::new();
-        put_varint(&mut e, k.encoded.len() as u64);
-        e.extend_from_slice(&k.encoded);
-        put_varint(&mut e, k.postings.len() as u64);
-        put_varint(&mut e, p.blocks.len() as u64);
-        if let Some(bytes) = p.inline {
-            put_varint(&mut e, bytes.len() as u64);
-            e.extend(bytes);
-        } else {
-            put_varint(&mut e, kid as u64);
-            let mut prev = 0;
-            for (b, own, bytes) in p.blocks {
-                put_varint(&mut e, (u64::from(b - prev) << 1) | u64::from(own));
-                prev = b;
-                if own {
-                    out.push(OutFile { path: format!("search/p/{b}/k{kid}.bin"), bytes });
-                } else {
-                    let pack = packs.entry((b, h % pack_shards)).or_default();
-                    put_varint(pack, k.encoded.len() as u64);
-                    pack.extend_from_slice(&k.encoded);
-                    put_varint(pack, bytes.len() as u64);
-                    pack.extend(bytes);
+    // Keys a slice at a time, each key's postings freed once encoded, so the postings are
+    // never held twice (as numbers and as bytes).
+    const KEYS_AT_ONCE: usize = 1 << 16;
+    for (ci, slice) in keys.chunks_mut(KEYS_AT_ONCE).enumerate() {
+        let placed: Vec<Placed> = slice.par_iter().map(place).collect();
+        for (j, (k, p)) in slice.iter_mut().zip(placed).enumerate() {
+            let kid = ci * KEYS_AT_ONCE + j;
+            let h = hash(&k.encoded);
+            let mut e = Vec::new();
+            put_varint(&mut e, k.encoded.len() as u64);
+            e.extend_from_slice(&k.encoded);
+            put_varint(&mut e, k.postings.len() as u64);
+            put_varint(&mut e, p.blocks.len() as u64);
+            if let Some(bytes) = p.inline {
+                put_varint(&mut e, bytes.len() as u64);
+                e.extend(bytes);
+            } else {
+                put_varint(&mut e, kid as u64);
+                let mut prev = 0;
+                for (b, own, bytes) in p.blocks {
+                    put_varint(&mut e, (u64::from(b - prev) << 1) | u64::from(own));
+                    prev = b;
+                    if own {
+                        emit(OutFile { path: format!("search/p/{b}/k{kid}.bin"), bytes })?;
+                    } else {
+                        let pack = packs.entry((b, h % pack_shards)).or_default();
+                        put_varint(pack, k.encoded.len() as u64);
+                        pack.extend_from_slice(&k.encoded);
+                        put_varint(pack, bytes.len() as u64);
+                        pack.extend(bytes);
+                    }
                 }
             }
+            dict_entries.push((h, e));
+            k.postings = Vec::new();
         }
-        dict_entries.push((h, e));
     }
+    drop(keys);
     for ((b, s), bytes) in packs {
-        out.push(OutFile { path: format!("search/p/{b}/s{s}.bin"), bytes });
+        emit(OutFile { path: format!("search/p/{b}/s{s}.bin"), bytes })?;
     }
     let dict_total: usize = dict_entries.iter().map(|e| e.1.len()).sum();
     let dict_shards = pow2_shards(dict_total, opts.shard_target, 1);
@@ -236,30 +319,17 @@ pub fn build(ctx: &Ctx, docs: &Docs, opts: Options) -> Vec<OutFile> {
         dict[(h % dict_shards) as usize].extend(e);
     }
     for (s, bytes) in dict.into_iter().enumerate() {
-        out.push(OutFile { path: format!("search/d/{s}.bin"), bytes });
+        emit(OutFile { path: format!("search/d/{s}.bin"), bytes })?;
     }
 
-    let years = year_vocabulary(docs);
     for b in 0..blocks {
         let range = (b * opts.block) as usize..((b + 1) * opts.block).min(n) as usize;
-        let bytes = docs.docs[range].iter().flat_map(|d| facet_bytes(d, &years)).collect();
-        out.push(OutFile { path: format!("search/f/{b}.bin"), bytes });
+        let bytes = facets[range].concat();
+        emit(OutFile { path: format!("search/f/{b}.bin"), bytes })?;
     }
-    for (c, chunk) in docs.docs.chunks(opts.records_chunk).enumerate() {
-        out.push(OutFile { path: format!("search/r/{c}.json"), bytes: records(ctx, docs, chunk, &years) });
-    }
-    let meta = meta(ctx, docs, opts, blocks, dict_shards, pack_shards, &years);
-    out.push(OutFile { path: "search/meta.json".into(), bytes: serde_json::to_vec(&meta).unwrap_or_default() });
-    out
-}
-
-/// Every distinct (first, last) fiscal-year span, so a document's years take one byte.
-fn year_vocabulary(docs: &Docs) -> Vec<(i32, i32)> {
-    let mut v: Vec<(i32, i32)> = docs.docs.iter().filter_map(|d| d.years).collect();
-    v.sort_unstable();
-    v.dedup();
-    v.truncate(255);
-    v
+    let sizes = Sizes { docs: n, blocks, dict_shards, pack_shards };
+    let meta = meta(ctx, &order.provinces, &groups, opts, sizes, &years);
+    emit(OutFile { path: "search/meta.json".into(), bytes: serde_json::to_vec(&meta).unwrap_or_default() })
 }
 
 fn code<T: PartialEq>(v: Option<T>, all: &[T]) -> u8 {
@@ -286,7 +356,7 @@ fn excerpt(d: &Doc) -> String {
 
 const AUTHORITY_KINDS: [AuthorityKind; 4] = AuthorityKind::ALL;
 
-fn records(ctx: &Ctx, docs: &Docs, chunk: &[Doc], years: &[(i32, i32)]) -> Vec<u8> {
+fn records(ctx: &Ctx, provinces: &[(String, String)], chunk: &[Record]) -> Vec<u8> {
     let mut local: Vec<usize> = Vec::new();
     let mut rows = Vec::with_capacity(chunk.len());
     for d in chunk {
@@ -297,37 +367,44 @@ fn records(ctx: &Ctx, docs: &Docs, chunk: &[Doc], years: &[(i32, i32)]) -> Vec<u
                 local.len() - 1
             }
         };
-        let [f0, f1, f2] = facet_bytes(d, years);
-        rows.push(json!([d.title, d.url, a, d.context, excerpt(d), f0, f1, f2]));
+        let [f0, f1, f2] = d.facets;
+        rows.push(json!([d.title, d.url, a, d.context, d.excerpt, f0, f1, f2]));
     }
     let authorities: Vec<Value> = local
         .iter()
         .map(|&i| {
             let a = &ctx.content.authorities[i];
             let slug = super::docs::province_of(a).0;
-            let province = docs.provinces.iter().position(|(s, _)| *s == slug);
+            let province = provinces.iter().position(|(s, _)| *s == slug);
             json!([a.name, crate::render::paths::authority(&a.slug), province, code(Some(a.kind), &AUTHORITY_KINDS)])
         })
         .collect();
     serde_json::to_vec(&json!({"a": authorities, "d": rows})).unwrap_or_default()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn meta(
-    ctx: &Ctx,
-    docs: &Docs,
-    opts: Options,
+/// Counts the client needs to address the files.
+struct Sizes {
+    docs: u32,
     blocks: u32,
     dict_shards: u32,
     pack_shards: u32,
+}
+
+fn meta(
+    ctx: &Ctx,
+    provinces: &[(String, String)],
+    groups: &[Group],
+    opts: Options,
+    sizes: Sizes,
     years: &[(i32, i32)],
 ) -> Value {
+    let Sizes { docs, blocks, dict_shards, pack_shards } = sizes;
     let types = ["authority", "plan", "item", "report", "measure"].map(|t| ctx.s(&format!("search_type_{t}")));
     let groups: Vec<Value> =
-        docs.groups.iter().map(|g| json!([g.province, code(Some(g.kind), &AUTHORITY_KINDS), g.start, g.end])).collect();
+        groups.iter().map(|g| json!([g.province, code(Some(g.kind), &AUTHORITY_KINDS), g.start, g.end])).collect();
     json!({
         "version": 1,
-        "docs": docs.docs.len(),
+        "docs": docs,
         "block": opts.block,
         "blocks": blocks,
         "dict_shards": dict_shards,
@@ -340,7 +417,7 @@ fn meta(
         "status_codes": Status::NAMES,
         "authority_kinds": AUTHORITY_KINDS.map(|k| ctx.authority_kind_label(k)),
         "authority_kind_codes": AuthorityKind::NAMES,
-        "provinces": docs.provinces,
+        "provinces": provinces,
         "groups": groups,
         "years": years,
     })

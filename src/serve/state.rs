@@ -261,9 +261,8 @@ impl SiteState {
         }
         let ctx = self.prepared.ctx(&self.content, &self.figures);
         let renderer = Renderer::new(&self.content, &self.prepared.theme, self.opts);
-        let docs = crate::search::docs::collect(&ctx);
-        let page = renderer.search_page(&ctx, &docs).map_err(|e| build_failed(self.lang, e.into()))?;
-        let mut files = renderer.index_files(&ctx, &docs);
+        let page = renderer.search_page(&ctx).map_err(|e| build_failed(self.lang, e.into()))?;
+        let mut files = renderer.index_files(&ctx);
         files.push(page);
         let paths: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
         let stale: BTreeSet<String> = self.index_paths.difference(&paths).cloned().collect();

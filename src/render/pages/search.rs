@@ -4,23 +4,22 @@
 use super::{Ctx, Page};
 use crate::content::model::{AuthorityKind, Kind, Status};
 use crate::render::paths;
-use crate::search::docs::Docs;
 use serde_json::{Value, json};
 
 /// Beyond this many plans the no-JavaScript fallback links province pages instead of plans,
 /// so the page never becomes a list of thousands of links.
 const MAX_PLAN_LINKS: usize = 60;
 
-pub fn search_page(ctx: &Ctx, docs: &Docs) -> Page {
+pub fn search_page(ctx: &Ctx) -> Page {
     let authorities = &ctx.content.authorities;
     let kinds: Vec<Value> = AuthorityKind::ALL
         .into_iter()
         .filter(|k| authorities.iter().any(|a| a.kind == *k))
         .map(|k| json!({"code": k.as_str(), "label": ctx.authority_kind_label(k)}))
         .collect();
-    let max_dim = docs.docs.iter().filter_map(|d| d.dimension).max().unwrap_or(0);
-    let (first, last) =
-        docs.docs.iter().filter_map(|d| d.years).fold((i32::MAX, i32::MIN), |(f, l), (a, b)| (f.min(a), l.max(b)));
+    let facts = crate::search::docs::facts(ctx);
+    let max_dim = facts.max_dimension;
+    let (first, last) = facts.year_spans.iter().fold((i32::MAX, i32::MIN), |(f, l), &(a, b)| (f.min(a), l.max(b)));
     let years: Vec<Value> = if first <= last {
         (first..=last).rev().map(|y| json!({"value": y, "label": ctx.fmt.year(y)})).collect()
     } else {
@@ -34,7 +33,7 @@ pub fn search_page(ctx: &Ctx, docs: &Docs) -> Page {
                 .map(move |p| json!({"title": p.title, "authority": a.name, "href": paths::plan(&a.slug, &p.slug)}))
         })
         .collect();
-    let provinces: Vec<Value> = docs
+    let provinces: Vec<Value> = crate::search::docs::order(ctx)
         .provinces
         .iter()
         .map(|(slug, name)| json!({"slug": slug, "name": name, "href": paths::province(slug)}))
