@@ -28,7 +28,8 @@ examples="${CARGO_TARGET_DIR:-target}/release/examples"
 "$examples/hugo_site" --from "$work/reference" --output "$work/hugo" 2>/dev/null
 # Warm both tools' inputs in the file cache.
 "$bin" check --content "$work/content" >/dev/null 2>&1 || true
-(cd "$work/hugo" && hugo --quiet -d "$work/warm" >/dev/null 2>&1) && rm -rf "$work/warm"
+# The warm-up output is kept until the end: deleting it here would slow the first run.
+(cd "$work/hugo" && hugo --quiet -d "$work/warm" >/dev/null 2>&1)
 sync
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 pt=(); pm=(); ht=(); hm=()
