@@ -50,7 +50,7 @@ impl Default for Options {
             inline_max: 96,
             own_file_min: 1024,
             shard_target: 1024,
-            pack_target: 2048,
+            pack_target: 4096,
             records_chunk: 16,
         }
     }
