@@ -22,7 +22,7 @@ use crate::render::OutFile;
 use crate::render::pages::Ctx;
 use rayon::prelude::*;
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -265,11 +265,11 @@ pub fn write<E>(ctx: &Ctx, opts: Options, emit: &mut impl FnMut(OutFile) -> Resu
         }
         Placed { inline: None, blocks }
     };
-    // The packed total decides the number of pack shards before any is filled.
-    let packed_total: usize =
-        keys.par_iter().map(|k| place(k).blocks.iter().filter(|b| !b.1).map(|b| b.2.len() + 8).sum::<usize>()).sum();
-    let pack_shards = pow2_shards(packed_total, opts.pack_target, blocks as usize);
-    let mut packs: BTreeMap<(u32, u32), Vec<u8>> = BTreeMap::new();
+    // Packed postings wait in one buffer, as (block, key hash, start), until their total
+    // decides the number of pack shards.
+    let mut packed_bytes: Vec<u8> = Vec::new();
+    let mut packed: Vec<(u32, u32, usize)> = Vec::new();
+    let mut packed_total = 0;
     let mut dict_entries: Vec<(u32, Vec<u8>)> = Vec::with_capacity(keys.len());
     // Keys a slice at a time, each key's postings freed once encoded, so the postings are
     // never held twice (as numbers and as bytes).
@@ -296,11 +296,12 @@ pub fn write<E>(ctx: &Ctx, opts: Options, emit: &mut impl FnMut(OutFile) -> Resu
                     if own {
                         emit(OutFile { path: format!("search/p/{b}/k{kid}.bin"), bytes })?;
                     } else {
-                        let pack = packs.entry((b, h % pack_shards)).or_default();
-                        put_varint(pack, k.encoded.len() as u64);
-                        pack.extend_from_slice(&k.encoded);
-                        put_varint(pack, bytes.len() as u64);
-                        pack.extend(bytes);
+                        packed_total += bytes.len() + 8;
+                        packed.push((b, h, packed_bytes.len()));
+                        put_varint(&mut packed_bytes, k.encoded.len() as u64);
+                        packed_bytes.extend_from_slice(&k.encoded);
+                        put_varint(&mut packed_bytes, bytes.len() as u64);
+                        packed_bytes.extend(bytes);
                     }
                 }
             }
@@ -309,9 +310,18 @@ pub fn write<E>(ctx: &Ctx, opts: Options, emit: &mut impl FnMut(OutFile) -> Resu
         }
     }
     drop(keys);
-    for ((b, s), bytes) in packs {
+    let pack_shards = pow2_shards(packed_total, opts.pack_target, blocks as usize);
+    let ends: Vec<usize> = packed.iter().skip(1).map(|p| p.2).chain([packed_bytes.len()]).collect();
+    let shard_of = |i: usize| (packed[i].0, packed[i].1 % pack_shards);
+    // A stable sort: within a pack, keys keep their sorted order.
+    let mut by_shard: Vec<usize> = (0..packed.len()).collect();
+    by_shard.sort_by_key(|&i| shard_of(i));
+    for pack in by_shard.chunk_by(|&a, &b| shard_of(a) == shard_of(b)) {
+        let (b, s) = shard_of(pack[0]);
+        let bytes = pack.iter().flat_map(|&i| &packed_bytes[packed[i].2..ends[i]]).copied().collect();
         emit(OutFile { path: format!("search/p/{b}/s{s}.bin"), bytes })?;
     }
+    drop((packed, packed_bytes));
     let dict_total: usize = dict_entries.iter().map(|e| e.1.len()).sum();
     let dict_shards = pow2_shards(dict_total, opts.shard_target, 1);
     let mut dict: Vec<Vec<u8>> = vec![Vec::new(); dict_shards as usize];
