@@ -2,12 +2,14 @@
 //! plans without a mission level, templates supplying titles, default ids, kinds from
 //! titles, standalone reports, Thai status words, and inputs that must fail fast.
 
+mod common;
+
 use assert_cmd::Command;
 use prongsai::build::load_and_check;
 use prongsai::compute;
 use prongsai::content::model::*;
 use prongsai::content::numbers::Money;
-use prongsai::diag::{Lang, Severity};
+use prongsai::diag::Lang;
 use std::path::Path;
 
 fn write(root: &Path, files: &[(&str, &str)]) {
@@ -21,14 +23,7 @@ fn write(root: &Path, files: &[(&str, &str)]) {
 const SITE: &str = "title: ทดสอบ\nbase_url: https://example.go.th/t\n";
 const AUTHORITY: &str = "name: องค์การบริหารส่วนตำบลทดสอบ\nkind: sao\nprovince: ขอนแก่น\n";
 
-fn errors(l: &prongsai::content::load::Loaded) -> Vec<String> {
-    l.diags
-        .list
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| prongsai::diag::render(d, &l.sources, Lang::En))
-        .collect()
-}
+use common::errors;
 
 #[test]
 fn plan_without_missions_templates_ids_and_kinds() {

@@ -474,13 +474,7 @@ fn import_plan_sheet(tb: &Table, ext: &str, authority: &str, plan: &str) -> (tem
 
 fn reload(content: &Path, authority: &str, plan: &str) -> Loaded {
     let loaded = load_and_check(content);
-    let errors: Vec<String> = loaded
-        .diags
-        .list
-        .iter()
-        .filter(|d| d.severity == prongsai::diag::Severity::Error)
-        .map(|d| prongsai::diag::render(d, &loaded.sources, Lang::En))
-        .collect();
+    let errors = common::errors(&loaded);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     plan_of(&loaded, authority, plan);
     loaded

@@ -1,6 +1,8 @@
 //! The three real documents and the fictional authority in content/, against figures
 //! worked out by hand from ../shared/seed-data (see the comments by each figure).
 
+mod common;
+
 use prongsai::build::load_and_check;
 use prongsai::compute;
 use prongsai::content::model::*;
@@ -24,13 +26,7 @@ fn plan<'a>(c: &'a Content, authority: &str, plan: &str) -> (&'a Authority, &'a 
 #[test]
 fn example_content_has_no_error() {
     let loaded = content();
-    let errors: Vec<String> = loaded
-        .diags
-        .list
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| prongsai::diag::render(d, &loaded.sources, Lang::En))
-        .collect();
+    let errors = common::errors(&loaded);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 

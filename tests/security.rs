@@ -48,13 +48,7 @@ fn hostile_copy() -> (tempfile::TempDir, PathBuf) {
 
 fn site_of(content: &Path) -> BTreeMap<String, Vec<u8>> {
     let loaded = load_and_check(content);
-    let errors: Vec<String> = loaded
-        .diags
-        .list
-        .iter()
-        .filter(|d| d.severity == prongsai::diag::Severity::Error)
-        .map(|d| prongsai::diag::render(d, &loaded.sources, prongsai::diag::Lang::En))
-        .collect();
+    let errors = common::errors(&loaded);
     assert!(errors.is_empty(), "the hostile fixture must be valid content:\n{}", errors.join("\n"));
     render_site(&loaded.content, content, Options::default())
         .expect("the hostile fixture builds")

@@ -167,6 +167,9 @@ impl Record {
     }
 }
 
+/// A document cut into its keys, with what its result shows.
+type CutDoc = (Vec<(KeyId, u8)>, Record);
+
 /// The index files, paths below the site root, in memory: for `serve`, tests and benchmarks.
 pub fn build(ctx: &Ctx, opts: Options) -> Vec<OutFile> {
     let mut out = Vec::new();
@@ -192,7 +195,7 @@ pub fn write<E>(ctx: &Ctx, opts: Options, emit: &mut impl FnMut(OutFile) -> Resu
     let mut pending: Vec<Record> = Vec::with_capacity(opts.records_chunk);
     let mut records_file = 0;
     for batch in order.authorities.chunks(AUTHORITY_BATCH) {
-        let cut: Vec<Vec<(Vec<(KeyId, u8)>, Record)>> = batch
+        let cut: Vec<Vec<CutDoc>> = batch
             .par_iter()
             .map(|&(_, ai)| {
                 let docs = authority_docs(ctx, ai);

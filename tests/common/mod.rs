@@ -3,6 +3,18 @@
 
 use std::path::{Path, PathBuf};
 
+/// The errors among what loading and checking reported, rendered in English, for an
+/// assertion message.
+pub fn errors(loaded: &prongsai::content::load::Loaded) -> Vec<String> {
+    loaded
+        .diags
+        .list
+        .iter()
+        .filter(|d| d.severity == prongsai::diag::Severity::Error)
+        .map(|d| prongsai::diag::render(d, &loaded.sources, prongsai::diag::Lang::En))
+        .collect()
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
