@@ -94,10 +94,17 @@ pub struct Properties<'a> {
     pub date: Option<Date>,
 }
 
+/// Deflate level of the workbooks' zip entries. On a national portal the build writes some
+/// 47,000 workbooks: level 3 writes an authority's data files 19% faster than the default 6
+/// (`cargo bench --bench hot_paths -- "data files"`) for workbooks 5% larger; level 1
+/// saves a little more time but makes them 36% larger.
+const ZIP_LEVEL: u8 = 3;
+
 pub fn workbook(p: &Properties) -> Result<Workbook, XlsxError> {
     let mut wb = Workbook::new();
     // 16-point TH Sarabun New: about 80 pixels for the default column, 32 for a row.
     wb.set_default_format(&base(), 32, 80)?;
+    wb.set_zip_compression_level(ZIP_LEVEL);
     let (y, m, d) = p
         .date
         .and_then(|d| Some((u16::try_from(d.year).ok()?, d.month, d.day)))
