@@ -1,6 +1,6 @@
 //! The hot paths of a build, on the example content (four real authorities): loading and
-//! checking, computing the totals, building and rendering one item page, and the search
-//! index. A regression in any of them shows here before it shows on a national portal.
+//! checking, computing the totals, building and rendering one item page and one plan page,
+//! one authority's data files (JSON, CSV, Excel), and the search index. A regression in any of them shows here before it shows on a national portal.
 //!
 //! Run: `cargo bench --bench hot_paths` (add `-- --save-baseline main` once, then
 //! `-- --baseline main` after a change to compare).
@@ -38,8 +38,14 @@ fn hot_paths(c: &mut Criterion) {
         .expect("an authority");
     let item = pages.iter().find(|p| p.template == "item.html").expect("an item page");
     c.bench_function("render one item page", |b| b.iter(|| black_box(renderer.page(item).expect("renders"))));
+    let plan = pages.iter().find(|p| p.template == "plan.html").expect("a plan page");
+    c.bench_function("render one plan page", |b| b.iter(|| black_box(renderer.page(plan).expect("renders"))));
     c.bench_function("page data of one authority", |b| {
         b.iter(|| black_box(prongsai::render::pages::authority_pages(&ctx, i)))
+    });
+    // JSON, CSV and the Excel workbooks beside every plan and round, and the attachments.
+    c.bench_function("data files of one authority", |b| {
+        b.iter(|| black_box(prongsai::build::authority_files(&ctx, &dir, i).expect("data files")))
     });
 
     c.bench_function("search documents (example content)", |b| {

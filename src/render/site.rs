@@ -7,6 +7,7 @@ use super::theme::Theme;
 use super::value::to_tera;
 use super::{OutFile, paths};
 use crate::content::model::Content;
+use crate::tv;
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -71,18 +72,22 @@ fn render_page(
     ctx.insert_value("t", common.strings.clone());
     ctx.insert("root", &root);
     ctx.insert("css", &common.css);
-    let crumbs: Vec<serde_json::Value> = page.crumbs.iter().map(|(t, h)| json!({"title": t, "href": h})).collect();
+    let crumbs: Vec<tera::Value> = page.crumbs.iter().map(|(t, h)| tv!({"title": t, "href": h})).collect();
     ctx.insert_value(
         "page",
-        to_tera(&json!({
+        tv!({
             "title": page.title, "description": page.description, "path": page.path,
             "canonical": if is_404 { None } else { Some(format!("{base_url}{}", page.path)) },
             "is_home": page.path.is_empty(), "crumbs": crumbs,
-        })),
+        }),
     );
-    if let serde_json::Value::Object(m) = &page.data {
+    if let Some(m) = page.data.as_map() {
         for (k, v) in m {
-            ctx.insert_value(k.clone(), to_tera(v));
+            let key: std::borrow::Cow<'static, str> = match k {
+                tera::value::Key::Str(s) => std::borrow::Cow::Borrowed(s),
+                other => std::borrow::Cow::Owned(other.to_string()),
+            };
+            ctx.insert_value(key, v.clone());
         }
     }
     let html = theme

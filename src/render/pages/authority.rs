@@ -5,8 +5,9 @@ use super::{Ctx, Page, authority_crumb, current_plan, latest_round};
 use crate::compute::report::Round;
 use crate::content::model::*;
 use crate::content::provinces;
+use crate::render::value::Value;
 use crate::render::{charts, paths};
-use serde_json::{Value, json};
+use crate::tv;
 
 /// The figures of one round as every page shows them: the completion rate always with
 /// the awaiting count beside it. `chart`: include the status bar.
@@ -15,7 +16,7 @@ pub fn round_summary(ctx: &Ctx, a: &Authority, r: usize, round: &Round, chart: b
     let t = &round.totals;
     let by_status: Vec<Value> = Status::ALL
         .iter()
-        .map(|s| json!({"code": s.as_str(), "label": ctx.status_label(*s), "count": ctx.fmt.count(t.count(*s))}))
+        .map(|s| tv!({"code": s.as_str(), "label": ctx.status_label(*s), "count": ctx.fmt.count(t.count(*s))}))
         .collect();
     let svg = chart.then(|| {
         let segments: Vec<(String, u64)> = Status::ALL.iter().map(|s| (ctx.status_label(*s), t.count(*s))).collect();
@@ -26,7 +27,7 @@ pub fn round_summary(ctx: &Ctx, a: &Authority, r: usize, round: &Round, chart: b
             &|n| ctx.fmt.count(n),
         )
     });
-    json!({
+    tv!({
         "title": ctx.round_title(rep), "href": paths::report(&a.slug, &rep.slug),
         "fiscal_year": ctx.fmt.year(rep.fiscal_year), "period": ctx.period_label(rep.period),
         "as_of": rep.as_of.map(|d| ctx.fmt.date(d)),
@@ -44,7 +45,7 @@ pub fn round_summary(ctx: &Ctx, a: &Authority, r: usize, round: &Round, chart: b
 
 fn contact(ctx: &Ctx, a: &Authority) -> Value {
     let c = a.contact.clone().unwrap_or_default();
-    json!({"address": c.address, "phone": c.phone.map(|p| ctx.fmt.text(&p)), "email": c.email,
+    tv!({"address": c.address, "phone": c.phone.map(|p| ctx.fmt.text(&p)), "email": c.email,
            "website": a.website, "complaint_channel": a.complaint_channel})
 }
 
@@ -60,7 +61,7 @@ pub fn dashboard_data(ctx: &Ctx, i: usize) -> Value {
         .iter()
         .zip(&f.plans)
         .map(|(p, t)| {
-            json!({"title": p.title, "href": paths::plan(&a.slug, &p.slug), "years": ctx.years(&p.fiscal_years),
+            tv!({"title": p.title, "href": paths::plan(&a.slug, &p.slug), "years": ctx.years(&p.fiscal_years),
                    "items": ctx.fmt.count(t.plan.items), "budget": ctx.fmt.money(t.plan.total)})
         })
         .collect();
@@ -68,7 +69,7 @@ pub fn dashboard_data(ctx: &Ctx, i: usize) -> Value {
         .ita
         .iter()
         .map(|y| {
-            json!({"year": ctx.fmt.year(y.year),
+            tv!({"year": ctx.fmt.year(y.year),
                    "href": ctx.catalogues.contains_key(&y.year).then(|| crate::ita::resolve::index_path(&a.slug, y.year)),
                    "score": y.score.as_deref().map(|s| ctx.fmt.text(s)), "level": y.level,
                    "measures": ctx.fmt.count(y.issues.iter().map(|i| i.measures.len() as u64).sum())})
@@ -77,9 +78,9 @@ pub fn dashboard_data(ctx: &Ctx, i: usize) -> Value {
     let files: Vec<Value> = a
         .files
         .iter()
-        .map(|f| json!({"name": f.strip_prefix("files/").unwrap_or(f), "href": paths::file(&a.slug, f)}))
+        .map(|f| tv!({"name": f.strip_prefix("files/").unwrap_or(f), "href": paths::file(&a.slug, f)}))
         .collect();
-    json!({
+    tv!({
         "authority": {"name": a.name, "kind": ctx.authority_kind_label(a.kind), "province": super::portal::province_name(&a.province),
                       "province_href": provinces::slug(&a.province).filter(|_| ctx.is_portal()).map(paths::province),
                       "district": a.district, "subdistrict": a.subdistrict, "code": a.code,
@@ -98,7 +99,7 @@ fn data_page(ctx: &Ctx, i: usize) -> Page {
         .iter()
         .map(|p| {
             let base = paths::plan(&a.slug, &p.slug);
-            json!({"title": p.title, "href": base, "json": format!("{base}plan.json"), "csv": format!("{base}plan.csv"),
+            tv!({"title": p.title, "href": base, "json": format!("{base}plan.json"), "csv": format!("{base}plan.csv"),
                    "xlsx": format!("{base}plan.xlsx")})
         })
         .collect();
@@ -108,7 +109,7 @@ fn data_page(ctx: &Ctx, i: usize) -> Page {
         .iter()
         .map(|r| {
             let base = paths::report(&a.slug, &r.slug);
-            json!({"title": ctx.round_title(r), "href": base, "json": format!("{base}report.json"),
+            tv!({"title": ctx.round_title(r), "href": base, "json": format!("{base}report.json"),
                    "csv": format!("{base}report.csv"), "xlsx": format!("{base}report.xlsx")})
         })
         .collect();
@@ -119,7 +120,7 @@ fn data_page(ctx: &Ctx, i: usize) -> Page {
         description: title.clone(),
         crumbs: vec![ctx.home_crumb(), authority_crumb(a), (ctx.s("data_title"), paths::data(&a.slug))],
         title,
-        data: json!({"authority": {"name": a.name, "href": paths::authority(&a.slug)}, "plans": plans, "reports": reports}),
+        data: tv!({"authority": {"name": a.name, "href": paths::authority(&a.slug)}, "plans": plans, "reports": reports}),
     }
 }
 

@@ -7,7 +7,8 @@ use crate::content::model::*;
 use crate::ita::catalogue::Catalogue;
 use crate::ita::resolve::{self, Entry, Missing, State};
 use crate::render::paths;
-use serde_json::{Value, json};
+use crate::render::value::{Value, field};
+use crate::tv;
 
 /// Text with the HTML tags some transcriptions carry (`<p>…</p>`) taken out: `check` warns
 /// about them, and the reader sees the words, not the markup.
@@ -39,10 +40,10 @@ pub fn strip_tags(s: &str) -> String {
 fn evidence(a: &Authority, e: &Evidence) -> Value {
     match e {
         Evidence::File(f) => {
-            json!({"title": f.strip_prefix("files/").unwrap_or(f), "href": paths::file(&a.slug, f), "external": false})
+            tv!({"title": f.strip_prefix("files/").unwrap_or(f), "href": paths::file(&a.slug, f), "external": false})
         }
         Evidence::Link { title, url } => {
-            json!({"title": title.clone().unwrap_or_else(|| url.clone()), "href": url, "external": true})
+            tv!({"title": title.clone().unwrap_or_else(|| url.clone()), "href": url, "external": true})
         }
     }
 }
@@ -78,9 +79,9 @@ fn entry_data(ctx: &Ctx, a: &Authority, ita: &ItaYear, e: &Entry) -> Value {
             } else {
                 produced_title(ctx, a, p)
             };
-            links.push(json!({"title": title, "href": p.path, "external": false, "site": true}));
+            links.push(tv!({"title": title, "href": p.path, "external": false, "site": true}));
             if let Some(d) = &p.document {
-                links.push(json!({"title": ctx.s("signed_document"), "href": paths::file(&a.slug, d), "external": false, "site": true}));
+                links.push(tv!({"title": ctx.s("signed_document"), "href": paths::file(&a.slug, d), "external": false, "site": true}));
             }
             fy = p.fiscal_year.map(|y| ctx.fmt.year(y));
             period = p.period.map(|x| ctx.period_label(x));
@@ -90,7 +91,7 @@ fn entry_data(ctx: &Ctx, a: &Authority, ita: &ItaYear, e: &Entry) -> Value {
         State::Missing(m) => why = Some(reason(ctx, m)),
     }
     links.extend(e.also_given.iter().map(|x| evidence(a, x)));
-    json!({
+    tv!({
         "code": e.item.code, "name": e.item.name, "publish": e.item.publish, "group": e.item.group,
         "href": path, "address": format!("{}{}", ctx.content.site.base_url, path),
         "state": e.state.code(), "state_label": ctx.s(&format!("ita_state_{}", e.state.code())),
@@ -145,8 +146,8 @@ pub fn ita_pages(ctx: &Ctx, a: &Authority, ita: &ItaYear) -> Vec<Page> {
         .groups
         .iter()
         .map(|g| {
-            json!({"code": g.code, "name": g.name,
-                        "items": data.iter().filter(|d| d["group"] == g.code.as_str()).cloned().collect::<Vec<_>>()})
+            tv!({"code": g.code, "name": g.name,
+                        "items": data.iter().filter(|d| field(d, "group").and_then(Value::as_str) == Some(g.code.as_str())).cloned().collect::<Vec<_>>()})
         })
         .collect();
     let index = resolve::index_path(&a.slug, ita.year);
@@ -157,7 +158,7 @@ pub fn ita_pages(ctx: &Ctx, a: &Authority, ita: &ItaYear) -> Vec<Page> {
         title: format!("{} {} {}", ctx.s("ita_index_title"), year, a.name),
         description: format!("{} {} {}", ctx.s("ita_index_title"), year, a.name),
         crumbs: ita_crumbs(ctx, a, ita.year),
-        data: json!({
+        data: tv!({
             "authority": {"name": a.name, "href": paths::authority(&a.slug)},
             "year": year, "confirmed": catalogue.confirmed, "note": catalogue.note,
             "score": ita.score.as_deref().map(|s| ctx.fmt.text(s)), "level": ita.level,
@@ -175,7 +176,7 @@ pub fn ita_pages(ctx: &Ctx, a: &Authority, ita: &ItaYear) -> Vec<Page> {
             title: format!("{} {} (ITA {}) {}", e.item.code, e.item.name, year, a.name),
             description: format!("{} {}: {}", e.item.code, e.item.name, a.name),
             crumbs,
-            data: json!({"authority": {"name": a.name, "href": paths::authority(&a.slug)}, "year": year,
+            data: tv!({"authority": {"name": a.name, "href": paths::authority(&a.slug)}, "year": year,
                          "confirmed": catalogue.confirmed, "index": index, "entry": d}),
         });
     }
@@ -190,8 +191,8 @@ fn measures_page(ctx: &Ctx, a: &Authority, ita: &ItaYear) -> Page {
         .iter()
         .enumerate()
         .map(|(n, issue)| {
-            json!({"no": ctx.fmt.count(n as u64 + 1), "title": strip_tags(&issue.title),
-                   "measures": issue.measures.iter().map(|m| json!({
+            tv!({"no": ctx.fmt.count(n as u64 + 1), "title": strip_tags(&issue.title),
+                   "measures": issue.measures.iter().map(|m| tv!({
                        "no": m.no.as_deref().map(|s| ctx.fmt.text(s)), "title": strip_tags(&m.title),
                        "steps": m.steps.iter().map(|s| strip_tags(s)).collect::<Vec<_>>(),
                        "period": t(&m.period), "owner": t(&m.owner), "result": t(&m.result), "outcome": t(&m.outcome),
@@ -208,7 +209,7 @@ fn measures_page(ctx: &Ctx, a: &Authority, ita: &ItaYear) -> Page {
         title: format!("{} ITA {} {}", ctx.s("ita_measures"), year, a.name),
         description: format!("{} ITA {} {}", ctx.s("ita_measures"), year, a.name),
         crumbs,
-        data: json!({"authority": {"name": a.name, "href": paths::authority(&a.slug)}, "year": year, "issues": issues,
+        data: tv!({"authority": {"name": a.name, "href": paths::authority(&a.slug)}, "year": year, "issues": issues,
                      "index": resolve::index_path(&a.slug, ita.year)}),
     }
 }

@@ -13,7 +13,8 @@ use super::format::Fmt;
 use super::paths;
 use crate::compute::AuthorityFigures;
 use crate::content::model::*;
-use serde_json::{Value, json};
+use crate::render::value::Value;
+use crate::tv;
 use std::collections::BTreeMap;
 
 pub use authority::authority_pages;
@@ -82,8 +83,8 @@ impl Ctx<'_> {
     /// A budget cell: the amount, or the words for "not stated" (never 0).
     pub fn amount(&self, a: Amount) -> Value {
         match self.fmt.amount(a) {
-            Some(text) => json!({"text": text, "ns": false}),
-            None => json!({"text": self.s("not_stated"), "ns": true}),
+            Some(text) => tv!({"text": text, "ns": false}),
+            None => tv!({"text": self.s("not_stated"), "ns": true}),
         }
     }
     pub fn years(&self, years: &[i32]) -> Vec<String> {

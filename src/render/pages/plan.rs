@@ -4,8 +4,9 @@
 use super::{Ctx, Page, authority_crumb};
 use crate::compute::plan::{PlanTotals, StatedCheck, Totals};
 use crate::content::model::*;
+use crate::render::value::Value;
 use crate::render::{charts, markdown, paths};
-use serde_json::{Value, json};
+use crate::tv;
 
 fn by_year(ctx: &Ctx, t: &Totals, years: &[i32]) -> Vec<Value> {
     years
@@ -13,7 +14,7 @@ fn by_year(ctx: &Ctx, t: &Totals, years: &[i32]) -> Vec<Value> {
         .map(|y| {
             let yt = t.by_year.get(y).cloned().unwrap_or_default();
             let amount = if yt.stated_items == 0 { ctx.s("not_stated") } else { ctx.fmt.money(yt.sum) };
-            json!({"year": ctx.fmt.year(*y), "amount": amount, "ns": yt.stated_items == 0,
+            tv!({"year": ctx.fmt.year(*y), "amount": amount, "ns": yt.stated_items == 0,
                    "not_stated": ctx.fmt.count(yt.not_stated_items), "has_not_stated": yt.not_stated_items > 0,
                    "nothing_stated": yt.stated_items == 0})
         })
@@ -49,11 +50,11 @@ fn total_row(ctx: &Ctx, t: &Totals, years: &[i32], checks: &[StatedCheck], scope
         .map(|y| {
             let yt = t.by_year.get(y).cloned().unwrap_or_default();
             let text = if yt.stated_items == 0 { ctx.s("not_stated") } else { ctx.fmt.money(yt.sum) };
-            json!({"text": text, "ns": yt.stated_items == 0,
+            tv!({"text": text, "ns": yt.stated_items == 0,
                    "stated": stated_note(ctx, checks, &scope, "budget", Some(*y))})
         })
         .collect();
-    json!({"label": scope_label(ctx, &scope), "items": ctx.fmt.count(t.items),
+    tv!({"label": scope_label(ctx, &scope), "items": ctx.fmt.count(t.items),
            "items_stated": stated_note(ctx, checks, &scope, "count", None),
            "cells": cells, "total": total_text(ctx, t)})
 }
@@ -64,7 +65,7 @@ pub fn glance(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals, chart: bool) -
         .dimensions
         .iter()
         .map(|d| {
-            json!({"no": ctx.fmt.year(d.no as i32), "title": d.title, "items": ctx.fmt.count(d.totals.items),
+            tv!({"no": ctx.fmt.year(d.no as i32), "title": d.title, "items": ctx.fmt.count(d.totals.items),
                    "by_year": by_year(ctx, &d.totals, years), "total": total_text(ctx, &d.totals)})
         })
         .collect();
@@ -91,9 +92,9 @@ pub fn glance(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals, chart: bool) -
     let kinds: Vec<Value> = Kind::ALL
         .iter()
         .filter(|k| t.plan.by_kind[**k as usize] > 0)
-        .map(|k| json!({"label": ctx.kind_label(*k), "count": ctx.fmt.count(t.plan.by_kind[*k as usize])}))
+        .map(|k| tv!({"label": ctx.kind_label(*k), "count": ctx.fmt.count(t.plan.by_kind[*k as usize])}))
         .collect();
-    json!({
+    tv!({
         "title": p.title, "href": paths::plan(&a.slug, &p.slug), "years": ctx.years(years),
         "items": ctx.fmt.count(t.plan.items), "funded": ctx.fmt.count(t.plan.funded),
         "unfunded": ctx.fmt.count(t.plan.items - t.plan.funded),
@@ -117,18 +118,18 @@ pub fn plan_page(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals) -> Page {
             // Items in plan order under their missions; items of no mission come first.
             let mut rows: Vec<Value> = Vec::new();
             let row = |i: &Item| {
-                json!({"kind": "item", "id": ctx.fmt.text(&i.id), "href": paths::item(&a.slug, &p.slug, &i.id),
+                tv!({"kind": "item", "id": ctx.fmt.text(&i.id), "href": paths::item(&a.slug, &p.slug, &i.id),
                        "title": i.title, "item_kind": ctx.kind_label(i.kind), "owner": owners_text(&i.owner),
                        "cells": years.iter().map(|y| ctx.amount(i.amount(*y))).collect::<Vec<_>>()})
             };
             rows.extend(p.items.iter().filter(|i| i.dimension == d.no && i.mission.is_none()).map(row));
             for m in &d.missions {
-                rows.push(json!({"kind": "mission", "no": ctx.fmt.text(&m.no), "title": m.title}));
+                rows.push(tv!({"kind": "mission", "no": ctx.fmt.text(&m.no), "title": m.title}));
                 rows.extend(
                     p.items.iter().filter(|i| i.dimension == d.no && i.mission.as_ref() == Some(&m.no)).map(row),
                 );
             }
-            json!({"no": ctx.fmt.year(d.no as i32), "title": d.title, "rows": rows,
+            tv!({"no": ctx.fmt.year(d.no as i32), "title": d.title, "rows": rows,
                    "total": total_row(ctx, &dt.totals, years, &t.stated, Scope::Dimension(d.no))})
         })
         .collect();
@@ -137,7 +138,7 @@ pub fn plan_page(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals) -> Page {
         .iter()
         .filter(|c| !c.matches)
         .map(|c| {
-            json!({"scope": scope_label(ctx, &c.scope),
+            tv!({"scope": scope_label(ctx, &c.scope),
                    "what": if c.what == "count" { ctx.s("stated_count") } else { ctx.s("stated_budget") },
                    "year": c.year.map(|y| ctx.fmt.year(y)),
                    "stated": ctx.fmt.text(&c.stated.display()), "computed": ctx.fmt.text(&c.computed.display())})
@@ -147,7 +148,7 @@ pub fn plan_page(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals) -> Page {
         .owners
         .iter()
         .map(|o| {
-            json!({"owner": o.owner.clone().unwrap_or_else(|| ctx.s("no_owner")), "items": ctx.fmt.count(o.totals.items),
+            tv!({"owner": o.owner.clone().unwrap_or_else(|| ctx.s("no_owner")), "items": ctx.fmt.count(o.totals.items),
                    "total": total_text(ctx, &o.totals)})
         })
         .collect();
@@ -159,7 +160,7 @@ pub fn plan_page(ctx: &Ctx, a: &Authority, p: &Plan, t: &PlanTotals) -> Page {
         title: format!("{} {}", p.title, a.name),
         description: format!("{} {}", p.title, a.name),
         crumbs: vec![ctx.home_crumb(), authority_crumb(a), (p.title.clone(), base.clone())],
-        data: json!({
+        data: tv!({
             "authority": {"name": a.name, "href": paths::authority(&a.slug)},
             "plan": {"title": p.title, "years": ctx.years(years), "adopted": p.adopted.map(|d| ctx.fmt.date(d)),
                      "document": p.document.as_ref().map(|f| paths::file(&a.slug, f)), "intro": intro,
@@ -185,21 +186,21 @@ fn detail(ctx: &Ctx, d: &DetailPage) -> Value {
         .budget_lines
         .iter()
         .map(|l| {
-            json!({"label": l.label, "quantity": l.quantity.map(|q| ctx.fmt.money(q)), "unit": l.unit,
+            tv!({"label": l.label, "quantity": l.quantity.map(|q| ctx.fmt.money(q)), "unit": l.unit,
                    "times": l.times.map(|q| ctx.fmt.money(q)), "unit_price": l.unit_price.map(|q| ctx.fmt.money(q)),
                    "amount": ctx.fmt.money(l.amount)})
         })
         .collect();
     let lines_total: crate::content::numbers::Money = d.budget_lines.iter().map(|l| l.amount).sum();
-    json!({
+    tv!({
         "target_group": d.target_group, "area": d.area, "period": d.period,
         "objectives": d.objectives, "method": d.method,
-        "indicators": d.indicators.iter().map(|i| json!({"name": i.name, "target": i.target})).collect::<Vec<_>>(),
+        "indicators": d.indicators.iter().map(|i| tv!({"name": i.name, "target": i.target})).collect::<Vec<_>>(),
         "outputs": d.outputs, "outcomes": d.outcomes,
         "budget_lines": lines, "budget_lines_total": ctx.fmt.money(lines_total),
         "body": if d.body.text.trim().is_empty() { None } else { Some(body.html) },
         "toc": body.headings.iter().filter(|h| Some(h.level) == top)
-            .map(|h| json!({"text": h.text, "anchor": h.anchor})).collect::<Vec<_>>(),
+            .map(|h| tv!({"text": h.text, "anchor": h.anchor})).collect::<Vec<_>>(),
     })
 }
 
@@ -208,11 +209,8 @@ pub fn item_page(ctx: &Ctx, ai: usize, p: &Plan, item: &Item) -> Page {
     let f = &ctx.figures[ai];
     let dim = p.dimensions.iter().find(|d| d.no == item.dimension);
     let mission = dim.and_then(|d| d.missions.iter().find(|m| Some(&m.no) == item.mission.as_ref()));
-    let budget: Vec<Value> = p
-        .fiscal_years
-        .iter()
-        .map(|y| json!({"year": ctx.fmt.year(*y), "amount": ctx.amount(item.amount(*y))}))
-        .collect();
+    let budget: Vec<Value> =
+        p.fiscal_years.iter().map(|y| tv!({"year": ctx.fmt.year(*y), "amount": ctx.amount(item.amount(*y))})).collect();
     let stated_sum: crate::content::numbers::Money = item.budget.values().filter_map(|a| a.money()).sum();
     let any_stated = item.budget.values().any(|a| a.money().is_some());
     let mut timeline: Vec<(i32, Period, Value)> = Vec::new();
@@ -224,7 +222,7 @@ pub fn item_page(ctx: &Ctx, ai: usize, p: &Plan, item: &Item) -> Page {
             timeline.push((
                 rep.fiscal_year,
                 rep.period,
-                json!({"title": ctx.round_title(rep), "href": paths::report(&a.slug, &rep.slug),
+                tv!({"title": ctx.round_title(rep), "href": paths::report(&a.slug, &rep.slug),
                        "as_of": rep.as_of.map(|d| ctx.fmt.date(d)),
                        "status": ri.status.as_str(), "status_label": ctx.status_label(ri.status), "missing": ri.missing,
                        "budget": ctx.amount(ri.budget), "disbursed": ri.disbursed.map(|m| ctx.fmt.money(m)),
@@ -246,7 +244,7 @@ pub fn item_page(ctx: &Ctx, ai: usize, p: &Plan, item: &Item) -> Page {
             (ctx.fmt.text(&item.id), path.clone()),
         ],
         title,
-        data: json!({
+        data: tv!({
             "authority": {"name": a.name, "href": paths::authority(&a.slug)},
             "plan": {"title": p.title, "href": paths::plan(&a.slug, &p.slug)},
             "item": {"id": ctx.fmt.text(&item.id), "title": item.title, "kind": ctx.kind_label(item.kind),
@@ -255,8 +253,8 @@ pub fn item_page(ctx: &Ctx, ai: usize, p: &Plan, item: &Item) -> Page {
                      "quarters": item.quarters.iter().map(|q| ctx.fmt.text(&q.to_string())).collect::<Vec<_>>(),
                      "egp": item.egp, "note": item.note,
                      "sub_missions": item.sub_missions},
-            "dimension": dim.map(|d| json!({"no": ctx.fmt.year(d.no as i32), "title": d.title})),
-            "mission": mission.map(|m| json!({"no": ctx.fmt.text(&m.no), "title": m.title})),
+            "dimension": dim.map(|d| tv!({"no": ctx.fmt.year(d.no as i32), "title": d.title})),
+            "mission": mission.map(|m| tv!({"no": ctx.fmt.text(&m.no), "title": m.title})),
             "detail": p.details.get(&item.id).map(|d| detail(ctx, d)),
             "timeline": timeline.into_iter().map(|(_, _, v)| v).collect::<Vec<_>>(),
         }),

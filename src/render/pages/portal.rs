@@ -13,8 +13,9 @@ use crate::content::model::*;
 use crate::content::numbers::{Money, rate4};
 use crate::content::provinces;
 use crate::render::paths;
+use crate::render::value::Value;
 use crate::search::docs::thai_sort_key;
-use serde_json::{Value, json};
+use crate::tv;
 use std::collections::BTreeMap;
 
 /// Up to this many authorities, a portal's home shows each of them as a card; beyond it,
@@ -37,11 +38,11 @@ fn card(ctx: &Ctx, i: usize) -> Value {
     let f = &ctx.figures[i];
     let plan = current_plan(a).map(|p| {
         let t = &f.plans[p].plan;
-        json!({"title": a.plans[p].title, "href": paths::plan(&a.slug, &a.plans[p].slug),
+        tv!({"title": a.plans[p].title, "href": paths::plan(&a.slug, &a.plans[p].slug),
                "budget": ctx.fmt.money(t.total), "items": ctx.fmt.count(t.items), "years": plan_years(ctx, &a.plans[p])})
     });
     let round = latest_round(a).map(|r| round_summary(ctx, a, r, &f.rounds[r], false));
-    json!({"name": a.name, "href": paths::authority(&a.slug), "kind": ctx.authority_kind_label(a.kind),
+    tv!({"name": a.name, "href": paths::authority(&a.slug), "kind": ctx.authority_kind_label(a.kind),
            "district": a.district, "plan": plan, "round": round})
 }
 
@@ -64,7 +65,7 @@ fn by_kind(ctx: &Ctx, members: &[usize]) -> Vec<Value> {
         .into_iter()
         .map(|(k, mut list)| {
             sort_authorities(ctx, &mut list);
-            json!({"kind": ctx.authority_kind_label(k), "count": ctx.fmt.count(list.len() as u64),
+            tv!({"kind": ctx.authority_kind_label(k), "count": ctx.fmt.count(list.len() as u64),
                    "authorities": list.iter().map(|&i| card(ctx, i)).collect::<Vec<_>>()})
         })
         .collect()
@@ -172,7 +173,7 @@ impl Sums {
 
     fn to_json(&self, ctx: &Ctx) -> Value {
         let completion = rate4(i128::from(self.done), i128::from(self.reported));
-        json!({
+        tv!({
             "authorities": ctx.fmt.count(self.authorities),
             "with_plan": ctx.fmt.count(self.with_plan),
             // No plan at all: there is no budget to add up, which is not a budget of 0.
@@ -191,17 +192,17 @@ fn row(ctx: &Ctx, i: usize) -> Value {
     let (a, f) = (&ctx.content.authorities[i], &ctx.figures[i]);
     let plan = current_plan(a).map(|p| {
         let t = &f.plans[p].plan;
-        json!({"budget": ctx.fmt.money(t.total), "years": plan_years(ctx, &a.plans[p]),
+        tv!({"budget": ctx.fmt.money(t.total), "years": plan_years(ctx, &a.plans[p]),
                "not_stated": (t.items_not_stated > 0).then(|| ctx.fmt.count(t.items_not_stated))})
     });
     let round = latest_round(a).map(|r| {
         let (rep, t) = (&a.reports[r], &f.rounds[r].totals);
         // The period's label has a number in it ("รอบ 6 เดือน"): it follows the site's digits too.
-        json!({"title": format!("{} {}", ctx.fmt.text(&ctx.period_label(rep.period)), ctx.fmt.year(rep.fiscal_year)),
+        tv!({"title": format!("{} {}", ctx.fmt.text(&ctx.period_label(rep.period)), ctx.fmt.year(rep.fiscal_year)),
                "href": paths::report(&a.slug, &rep.slug),
                "completion": ctx.fmt.percent(t.completion_rate().as_deref()), "awaiting": ctx.fmt.count(t.awaiting())})
     });
-    json!({"name": a.name, "href": paths::authority(&a.slug), "plan": plan, "round": round})
+    tv!({"name": a.name, "href": paths::authority(&a.slug), "plan": plan, "round": round})
 }
 
 /// The groups of a province's compact table: its provincial administrative organisation
@@ -226,7 +227,7 @@ fn by_district(ctx: &Ctx, members: &[usize]) -> Vec<Value> {
         .enumerate()
         .map(|(n, (title, mut list))| {
             sort_authorities(ctx, &mut list);
-            json!({"id": format!("g{}", n + 1), "title": title, "count": ctx.fmt.count(list.len() as u64),
+            tv!({"id": format!("g{}", n + 1), "title": title, "count": ctx.fmt.count(list.len() as u64),
                    "rows": list.iter().map(|&i| row(ctx, i)).collect::<Vec<_>>()})
         })
         .collect()
@@ -251,13 +252,13 @@ pub fn home_page(ctx: &Ctx) -> Page {
         let groups: Vec<Value> = all
             .iter()
             .map(|p| {
-                json!({"name": p.name, "href": p.slug.map(paths::province),
+                tv!({"name": p.name, "href": p.slug.map(paths::province),
                        "count": ctx.fmt.count(p.members.len() as u64), "kinds": by_kind(ctx, &p.members)})
             })
             .collect();
-        json!({"view": "cards", "provinces": groups})
+        tv!({"view": "cards", "provinces": groups})
     } else if let [only] = all.as_slice() {
-        json!({"view": "authorities", "province": {"name": only.name, "href": only.slug.map(paths::province)},
+        tv!({"view": "authorities", "province": {"name": only.name, "href": only.slug.map(paths::province)},
                "summary": Sums::of(ctx, &only.members).to_json(ctx), "groups": by_district(ctx, &only.members)})
     } else {
         let mut total = Sums::default();
@@ -269,20 +270,19 @@ pub fn home_page(ctx: &Ctx) -> Page {
             total.merge(&sums);
             match p.slug {
                 Some(slug) => {
-                    rows.push(json!({"name": p.name, "href": paths::province(slug), "sums": sums.to_json(ctx)}))
+                    rows.push(tv!({"name": p.name, "href": paths::province(slug), "sums": sums.to_json(ctx)}))
                 }
                 None => {
                     unlisted_sums.merge(&sums);
-                    unlisted.push(json!({"name": p.name, "count": ctx.fmt.count(p.members.len() as u64),
+                    unlisted.push(tv!({"name": p.name, "count": ctx.fmt.count(p.members.len() as u64),
                                          "kinds": by_kind(ctx, &p.members)}));
                 }
             }
         }
-        json!({"view": "provinces", "provinces_count": ctx.fmt.count(rows.len() as u64), "rows": rows,
+        tv!({"view": "provinces", "provinces_count": ctx.fmt.count(rows.len() as u64), "rows": rows,
                "unlisted": unlisted, "unlisted_sums": unlisted_sums.to_json(ctx), "total": total.to_json(ctx)})
     };
-    let mut data = data;
-    data["authorities"] = json!(ctx.fmt.count(count as u64));
+    let data = crate::render::value::with(data, "authorities", tv!(ctx.fmt.count(count as u64)));
     Page {
         path: String::new(),
         template: "home.html",
@@ -314,7 +314,7 @@ pub fn province_pages(ctx: &Ctx, only: Option<&[String]>) -> Vec<Page> {
                 description: format!("{} {}", ctx.s("province_description"), p.name),
                 crumbs: vec![ctx.home_crumb(), (title.clone(), paths::province(slug))],
                 title,
-                data: json!({"name": p.name, "count": ctx.fmt.count(p.members.len() as u64),
+                data: tv!({"name": p.name, "count": ctx.fmt.count(p.members.len() as u64),
                              "summary": Sums::of(ctx, &p.members).to_json(ctx), "groups": by_district(ctx, &p.members)}),
             })
         })
@@ -328,6 +328,6 @@ pub fn not_found_page(ctx: &Ctx) -> Page {
         title: ctx.s("not_found_title"),
         description: ctx.s("not_found_title"),
         crumbs: vec![ctx.home_crumb()],
-        data: json!({}),
+        data: tv!({}),
     }
 }

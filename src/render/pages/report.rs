@@ -6,7 +6,8 @@ use super::{Ctx, Page, authority_crumb, plan_of};
 use crate::compute::report::Round;
 use crate::content::model::*;
 use crate::render::paths;
-use serde_json::{Value, json};
+use crate::render::value::Value;
+use crate::tv;
 
 fn summary_label(ctx: &Ctx, what: &str) -> String {
     match Status::ALL.iter().find(|s| s.as_str() == what) {
@@ -18,9 +19,9 @@ fn summary_label(ctx: &Ctx, what: &str) -> String {
 /// Evidence is a file under files/ or an outside address; an outside one is linked as is.
 fn evidence(a: &Authority, e: &str) -> Value {
     if crate::content::load::paths::is_url(e) {
-        json!({"name": e, "href": e, "external": true})
+        tv!({"name": e, "href": e, "external": true})
     } else {
-        json!({"name": e.strip_prefix("files/").unwrap_or(e), "href": paths::file(&a.slug, e), "external": false})
+        tv!({"name": e.strip_prefix("files/").unwrap_or(e), "href": paths::file(&a.slug, e), "external": false})
     }
 }
 
@@ -34,7 +35,7 @@ pub fn report_page(ctx: &Ctx, a: &Authority, rep: &Report, round: &Round) -> Pag
         .dimensions
         .iter()
         .map(|(no, t)| {
-            json!({"no": ctx.fmt.year(*no as i32), "title": dim_title(*no), "items": ctx.fmt.count(t.items),
+            tv!({"no": ctx.fmt.year(*no as i32), "title": dim_title(*no), "items": ctx.fmt.count(t.items),
                    "counts": Status::ALL.iter().map(|s| ctx.fmt.count(t.count(*s))).collect::<Vec<_>>(),
                    "completion": ctx.fmt.percent(t.completion_rate().as_deref()),
                    "awaiting": ctx.fmt.count(t.awaiting()),
@@ -49,7 +50,7 @@ pub fn report_page(ctx: &Ctx, a: &Authority, rep: &Report, round: &Round) -> Pag
                 (Some(p), Some(id)) if p.items.iter().any(|x| &x.id == id) => Some(paths::item(&a.slug, &p.slug, id)),
                 _ => None,
             };
-            json!({"id": i.id.as_deref().map(|s| ctx.fmt.text(s)), "href": href, "title": i.title,
+            tv!({"id": i.id.as_deref().map(|s| ctx.fmt.text(s)), "href": href, "title": i.title,
                    "dimension": i.dimension.map(|d| ctx.fmt.year(d as i32)), "kind": ctx.kind_label(i.kind),
                    "status": i.status.as_str(), "status_label": ctx.status_label(i.status), "missing": i.missing,
                    "budget": ctx.amount(i.budget), "disbursed": i.disbursed.map(|m| ctx.fmt.money(m)),
@@ -61,7 +62,7 @@ pub fn report_page(ctx: &Ctx, a: &Authority, rep: &Report, round: &Round) -> Pag
         .stated
         .iter()
         .map(|c| {
-            json!({"what": summary_label(ctx, &c.what), "stated": ctx.fmt.text(&c.stated.display()),
+            tv!({"what": summary_label(ctx, &c.what), "stated": ctx.fmt.text(&c.stated.display()),
                    "computed": ctx.fmt.text(&c.computed.display()), "matches": c.matches})
         })
         .collect();
@@ -73,10 +74,10 @@ pub fn report_page(ctx: &Ctx, a: &Authority, rep: &Report, round: &Round) -> Pag
         description: format!("{title} {}", a.name),
         crumbs: vec![ctx.home_crumb(), authority_crumb(a), (ctx.round_title(rep), base.clone())],
         title: format!("{title} {}", a.name),
-        data: json!({
+        data: tv!({
             "authority": {"name": a.name, "href": paths::authority(&a.slug)},
             "heading": title,
-            "plan": plan.map(|p| json!({"title": p.title, "href": paths::plan(&a.slug, &p.slug)})),
+            "plan": plan.map(|p| tv!({"title": p.title, "href": paths::plan(&a.slug, &p.slug)})),
             "round": round_summary(ctx, a, r, round, true),
             "published": rep.published.map(|d| ctx.fmt.date(d)),
             "document": rep.document.as_ref().map(|f| paths::file(&a.slug, f)),
