@@ -11,12 +11,11 @@ const RAW: [&str; 4] = ["pre", "textarea", "script", "style"];
 
 /// The position just after the first opening (`close == false`) or closing tag of a raw
 /// element in `line` at or after `from`, with the element's name.
-fn find_tag(line: &str, from: usize, close: bool, only: Option<&str>) -> Option<(usize, &'static str)> {
-    let bytes = line.as_bytes();
+fn find_tag(line: &[u8], from: usize, close: bool, only: Option<&str>) -> Option<(usize, &'static str)> {
     let mut i = from;
-    while let Some(off) = line[i..].find('<') {
+    while let Some(off) = memchr::memchr(b'<', &line[i..]) {
         let start = i + off + 1;
-        let (is_close, name_start) = match bytes.get(start) {
+        let (is_close, name_start) = match line.get(start) {
             Some(b'/') => (true, start + 1),
             _ => (false, start),
         };
@@ -26,9 +25,9 @@ fn find_tag(line: &str, from: usize, close: bool, only: Option<&str>) -> Option<
                     continue;
                 }
                 let end = name_start + name.len();
-                if bytes.len() >= end
-                    && bytes[name_start..end].eq_ignore_ascii_case(name.as_bytes())
-                    && bytes.get(end).is_none_or(|b| *b == b'>' || b.is_ascii_whitespace() || *b == b'/')
+                if line.len() >= end
+                    && line[name_start..end].eq_ignore_ascii_case(name.as_bytes())
+                    && line.get(end).is_none_or(|b| *b == b'>' || b.is_ascii_whitespace() || *b == b'/')
                 {
                     return Some((end, name));
                 }
@@ -39,11 +38,19 @@ fn find_tag(line: &str, from: usize, close: bool, only: Option<&str>) -> Option<
     None
 }
 
-pub fn compact(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+/// Works on the bytes a template wrote: it looks only at ASCII (`<`, tag names, line
+/// breaks and HTML's white space, which is ASCII), so it never splits a character, and the
+/// page is never decoded and checked as text on the way.
+pub fn compact(html: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(html.len());
     // The raw element the previous line left open.
     let mut open: Option<&'static str> = None;
-    for line in html.split('\n') {
+    let mut rest = html;
+    loop {
+        let (line, next) = match memchr::memchr(b'\n', rest) {
+            Some(n) => (&rest[..n], Some(&rest[n + 1..])),
+            None => (rest, None),
+        };
         let open_at_start = open;
         // Follow the raw elements opened and closed on this line.
         let mut at = 0;
@@ -58,28 +65,33 @@ pub fn compact(html: &str) -> String {
         }
         let mut kept = line;
         if open_at_start.is_none() {
-            kept = kept.trim_start();
+            kept = kept.trim_ascii_start();
         }
         if open.is_none() {
-            kept = kept.trim_end();
+            kept = kept.trim_ascii_end();
         }
-        if kept.is_empty() && open_at_start.is_none() && open.is_none() {
-            continue;
+        if !(kept.is_empty() && open_at_start.is_none() && open.is_none()) {
+            if !out.is_empty() {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(kept);
         }
-        if !out.is_empty() {
-            out.push('\n');
+        match next {
+            Some(n) => rest = n,
+            None => break,
         }
-        out.push_str(kept);
     }
-    if html.ends_with('\n') {
-        out.push('\n');
+    if html.ends_with(b"\n") {
+        out.push(b'\n');
     }
     out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::compact;
+    fn compact(html: &str) -> String {
+        String::from_utf8(super::compact(html.as_bytes())).expect("UTF-8 in, UTF-8 out")
+    }
 
     #[test]
     fn indentation_and_blank_lines_go_line_breaks_stay() {
@@ -111,5 +123,12 @@ mod tests {
     fn a_raw_element_opened_and_closed_on_one_line_does_not_leak() {
         let html = "<pre>a</pre> <pre>b\n   c</pre>\n    <p>d</p>";
         assert_eq!(compact(html), "<pre>a</pre> <pre>b\n   c</pre>\n<p>d</p>");
+    }
+
+    #[test]
+    fn only_html_white_space_is_trimmed() {
+        // A no-break space and an ideographic space are text, not HTML white space.
+        let html = "  <p>ก\u{a0}</p>\u{3000}\n\u{a0}ข  \n\t\r\n";
+        assert_eq!(compact(html), "<p>ก\u{a0}</p>\u{3000}\n\u{a0}ข\n");
     }
 }

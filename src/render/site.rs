@@ -90,11 +90,12 @@ fn render_page(
             ctx.insert_value(key, v.clone());
         }
     }
-    let html = theme
+    let mut html = Vec::with_capacity(16 * 1024);
+    theme
         .tera
-        .render(page.template, &ctx)
+        .render_to(page.template, &ctx, &mut html)
         .map_err(|e| RenderError { page: page.file(), message: format!("{e:#}") })?;
-    let bytes = if opts.minify { super::compact::compact(&html).into_bytes() } else { html.into_bytes() };
+    let bytes = if opts.minify { super::compact::compact(&html) } else { html };
     Ok(OutFile { path: page.file(), bytes })
 }
 
