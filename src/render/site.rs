@@ -90,6 +90,7 @@ fn render_page(
             ctx.insert_value(key, v.clone());
         }
     }
+    // Most pages are 5–15 KB: one allocation for most of them.
     let mut html = Vec::with_capacity(16 * 1024);
     theme
         .tera

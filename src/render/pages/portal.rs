@@ -171,7 +171,7 @@ impl Sums {
         self.awaiting += o.awaiting;
     }
 
-    fn to_json(&self, ctx: &Ctx) -> Value {
+    fn data(&self, ctx: &Ctx) -> Value {
         let completion = rate4(i128::from(self.done), i128::from(self.reported));
         tv!({
             "authorities": ctx.fmt.count(self.authorities),
@@ -259,7 +259,7 @@ pub fn home_page(ctx: &Ctx) -> Page {
         tv!({"view": "cards", "provinces": groups})
     } else if let [only] = all.as_slice() {
         tv!({"view": "authorities", "province": {"name": only.name, "href": only.slug.map(paths::province)},
-               "summary": Sums::of(ctx, &only.members).to_json(ctx), "groups": by_district(ctx, &only.members)})
+               "summary": Sums::of(ctx, &only.members).data(ctx), "groups": by_district(ctx, &only.members)})
     } else {
         let mut total = Sums::default();
         let mut unlisted_sums = Sums::default();
@@ -269,9 +269,7 @@ pub fn home_page(ctx: &Ctx) -> Page {
             let sums = Sums::of(ctx, &p.members);
             total.merge(&sums);
             match p.slug {
-                Some(slug) => {
-                    rows.push(tv!({"name": p.name, "href": paths::province(slug), "sums": sums.to_json(ctx)}))
-                }
+                Some(slug) => rows.push(tv!({"name": p.name, "href": paths::province(slug), "sums": sums.data(ctx)})),
                 None => {
                     unlisted_sums.merge(&sums);
                     unlisted.push(tv!({"name": p.name, "count": ctx.fmt.count(p.members.len() as u64),
@@ -280,7 +278,7 @@ pub fn home_page(ctx: &Ctx) -> Page {
             }
         }
         tv!({"view": "provinces", "provinces_count": ctx.fmt.count(rows.len() as u64), "rows": rows,
-               "unlisted": unlisted, "unlisted_sums": unlisted_sums.to_json(ctx), "total": total.to_json(ctx)})
+               "unlisted": unlisted, "unlisted_sums": unlisted_sums.data(ctx), "total": total.data(ctx)})
     };
     let data = crate::render::value::with(data, "authorities", tv!(ctx.fmt.count(count as u64)));
     Page {
@@ -315,7 +313,7 @@ pub fn province_pages(ctx: &Ctx, only: Option<&[String]>) -> Vec<Page> {
                 crumbs: vec![ctx.home_crumb(), (title.clone(), paths::province(slug))],
                 title,
                 data: tv!({"name": p.name, "count": ctx.fmt.count(p.members.len() as u64),
-                             "summary": Sums::of(ctx, &p.members).to_json(ctx), "groups": by_district(ctx, &p.members)}),
+                             "summary": Sums::of(ctx, &p.members).data(ctx), "groups": by_district(ctx, &p.members)}),
             })
         })
         .collect()
