@@ -4,12 +4,10 @@
 use super::feeds::{self, Entry};
 use super::pages::{self, Ctx, Page};
 use super::theme::Theme;
-use super::value::to_tera;
 use super::{OutFile, paths};
 use crate::content::model::Content;
 use crate::tv;
 use rayon::prelude::*;
-use serde_json::json;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
@@ -125,10 +123,8 @@ impl<'t> Renderer<'t> {
                 crate::diag::Lang::Th => "th",
                 crate::diag::Lang::En => "en",
             },
-            site: to_tera(
-                &json!({"title": site.title, "base_url": site.base_url, "portal": content.authorities.len() != 1}),
-            ),
-            strings: to_tera(&serde_json::to_value(&theme.strings).unwrap_or_default()),
+            site: tv!({"title": site.title, "base_url": site.base_url, "portal": content.authorities.len() != 1}),
+            strings: tera::Value::from(theme.strings.clone()),
             css: format!("assets/style.css?v={css}"),
         };
         Renderer { theme, common, base_url: site.base_url.clone(), opts }
